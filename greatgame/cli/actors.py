@@ -1,0 +1,38 @@
+"""``greatgame actors [QUERY] [--check] [--date D]``: list, explain and validate the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+
+@click.command("actors")
+@click.argument("query", required=False)
+@click.option("--check", is_flag=True, help="Validate the catalogue data and report problems.")
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Show offices and memberships as of this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=20, show_default=True, help="Most entries to list.")
+def command(query: str | None, check: bool, on: dt.datetime | None, limit: int) -> None:
+    """List and explain catalogue entries matching QUERY (id, name or alias)."""
+    from greatgame.catalogue import load_catalogue
+    from greatgame.catalogue.explain import explain, summary
+
+    cat = load_catalogue()
+    if check:
+        problems = cat.check()
+        for problem in problems:
+            click.echo(problem)
+        click.echo(f"{len(problems)} problems found" if problems else "catalogue OK: " + summary(cat))
+        sys.exit(1 if problems else 0)
+    if not query:
+        click.echo(summary(cat))
+        return
+    entries = cat.search(query)[:limit]
+    if not entries:
+        click.echo(f"no catalogue entry matches '{query}'", err=True)
+        sys.exit(1)
+    for entry in entries:
+        click.echo(explain(cat, entry, on=on.date() if on else None))
+        click.echo("")

@@ -1,0 +1,53 @@
+"""``greatgame demo``: ingest the bundled sample corpus, print a summary, serve the dashboard."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from greatgame.cli.options import make_settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@click.command("demo")
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=REPO / "corpus" / "articles",
+              show_default=True, help="Folder of articles to ingest.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=REPO / ".demo" / "demo.duckdb",
+              show_default=True, help="Database for the demo.")
+@click.option("--serve/--no-serve", default=None,
+              help="Serve the dashboard afterwards (default: yes, unless CI is set).")
+@click.option("--port", type=int, default=8000, show_default=True)
+def command(corpus: Path, db: Path, serve: bool | None, port: int) -> None:
+    """Run greatgame end to end on the sample corpus."""
+    from greatgame.pipeline import run_ingest
+    from greatgame.store import Store
+
+    if serve is None:
+        serve = os.environ.get("CI", "").lower() not in ("1", "true", "yes")
+    db.parent.mkdir(parents=True, exist_ok=True)
+    settings = make_settings(db=db)
+    click.echo(f"ingesting {corpus} into {db} ...")
+    with Store(db) as store:
+        counts = run_ingest([corpus], settings, store)
+        click.echo(f"{counts.done - counts.failed} documents processed, {counts.skipped} already stored, "
+                   f"{counts.failed} failed")
+        click.echo(_summary(store))
+    if serve:
+        from greatgame.api.server import serve as run_server
+
+        click.echo(f"dashboard: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        run_server(make_settings(db=db), host="127.0.0.1", port=port)
+
+
+def _summary(store) -> str:
+    s = store.summary()
+    lines = [
+        f"documents: {s['documents']}   sentences: {s['sentences']}   actors: {s['actors']}   "
+        f"events: {s['events']}   statements: {s['statements']}",
+        "events by type: " + ", ".join(f"{t} {n}" for t, n in s["events_by_type"]),
+        "most active actors: " + ", ".join(f"{a} {n}" for a, n in s["top_actors"]),
+    ]
+    return "\n".join(lines)

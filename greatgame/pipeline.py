@@ -1,0 +1,288 @@
+"""The one entry both the CLI and the Python API use: sources in, Documents (or Failures) out.
+
+    read_sources -> prepare -> Annotator.annotate -> Coder.code
+
+Documents stream through in input order with bounded memory. With ``settings.workers > 1``
+the NLP work runs in worker processes (the model is loaded once per worker); reading the
+sources and writing the store stay in the calling process, so there is one writer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from greatgame.config import Settings
+from greatgame.errors import DocumentTimeout, GreatGameError
+from greatgame.models import Document, Failure, RawDocument
+
+logger = logging.getLogger(__name__)
+
+Result = Document | Failure
+
+
+class Engine:
+    """The NLP half of the pipeline in one process: prepare, annotate, code.
+
+    Built once per process; holds the catalogue, the spaCy model and the event coder.
+    """
+
+    def __init__(self, settings: Settings):
+        from greatgame.catalogue import load_catalogue
+        from greatgame.events import Coder, is_candidate
+        from greatgame.nlp import Annotator
+
+        self.settings = settings
+        self.catalogue = load_catalogue()
+        self.annotator = Annotator(settings, self.catalogue, select=is_candidate)
+        self.coder = Coder(self.catalogue)
+
+    def process(self, raw: RawDocument) -> Result:
+        """Turn one raw document into a finished Document, or a Failure naming the reason."""
+        from greatgame.ingest import prepare
+
+        try:
+            with _time_limit(self.settings.doc_timeout, raw.id):
+                doc = prepare(raw, self.settings)
+                doc = next(iter(self.annotator.annotate([doc])))
+                self.coder.code(doc)
+                doc.parses = {}
+                return doc
+        except GreatGameError as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            return Failure(raw.id, reason, raw.path)
+        except RecursionError:
+            return Failure(raw.id, "the document is nested too deeply to process", raw.path)
+        except MemoryError:
+            return Failure(raw.id, "the document needs more memory than is available", raw.path)
+
+
+@contextmanager
+def _time_limit(seconds: float, doc_id: str):
+    """Raise DocumentTimeout when the block runs longer than ``seconds`` (main thread only)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise DocumentTimeout(
+            doc_id,
+            f"processing took longer than {seconds:g} s; raise the limit with --doc-timeout "
+            "or GREATGAME_DOC_TIMEOUT if the document is genuine",
+        )
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_WORKER_ENGINE: Engine | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER_ENGINE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_ENGINE = Engine(settings)
+
+
+def _worker_process(batch: list[RawDocument]) -> list[Result]:
+    assert _WORKER_ENGINE is not None, "worker used before its initialiser ran"
+    return [_WORKER_ENGINE.process(raw) for raw in batch]
+
+
+@dataclass
+class Progress:
+    """Counts of a run, for the summary line and the progress bar."""
+
+    total: int | None = None
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def rate(self) -> float:
+        """Documents per second so far."""
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+
+def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    batch: list[RawDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _sources(
+    paths: Iterable[str | Path], settings: Settings, skip: Callable[[RawDocument], bool] | None
+) -> Iterator[RawDocument | Failure]:
+    from greatgame.ingest import read_sources
+
+    for item in read_sources(paths, settings):
+        if isinstance(item, RawDocument) and skip is not None and skip(item):
+            continue
+        yield item
+
+
+def process(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    skip: Callable[[RawDocument], bool] | None = None,
+) -> Iterator[Result]:
+    """Yield a Document or a Failure for every input document, in input order.
+
+    ``skip(raw)`` may drop documents before any NLP work (used by ingest for documents
+    already stored). Memory stays bounded: at most a few batches per worker are in flight.
+    """
+    items = _sources(paths, settings, skip)
+    if settings.workers <= 1:
+        yield from _process_here(items, settings)
+    else:
+        yield from _process_pool(items, settings)
+
+
+def _process_here(items: Iterable[RawDocument | Failure], settings: Settings) -> Iterator[Result]:
+    engine: Engine | None = None
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        if engine is None:
+            engine = Engine(settings)
+        yield engine.process(item)
+
+
+def _process_pool(items: Iterable[RawDocument | Failure], settings: Settings) -> Iterator[Result]:
+    """Fan batches out to worker processes; keep order; keep at most 2 batches per worker queued."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    size = max(1, min(settings.batch_size, 16))
+    window = 2 * settings.workers
+    pending: deque[tuple[str, object]] = deque()  # ("failure", Failure) | ("future", Future)
+    batch: list[RawDocument] = []
+    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_worker_init,
+                             initargs=(settings,)) as pool:
+
+        def drain(limit: int) -> Iterator[Result]:
+            while len([p for p in pending if p[0] == "future"]) > limit or (
+                pending and pending[0][0] == "failure"
+            ):
+                kind, value = pending.popleft()
+                if kind == "failure":
+                    yield value  # type: ignore[misc]
+                else:
+                    yield from value.result()  # type: ignore[union-attr]
+
+        for item in items:
+            if isinstance(item, Failure):
+                if batch:
+                    pending.append(("future", pool.submit(_worker_process, batch)))
+                    batch = []
+                pending.append(("failure", item))
+            else:
+                batch.append(item)
+                if len(batch) >= size:
+                    pending.append(("future", pool.submit(_worker_process, batch)))
+                    batch = []
+            yield from drain(window)
+        if batch:
+            pending.append(("future", pool.submit(_worker_process, batch)))
+        while pending:
+            kind, value = pending.popleft()
+            if kind == "failure":
+                yield value  # type: ignore[misc]
+            else:
+                fut: Future = value  # type: ignore[assignment]
+                yield from fut.result()
+
+
+SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+
+
+def estimate_total(paths: Iterable[str | Path]) -> int | None:
+    """Count the documents the paths hold (files, plus lines of JSONL files), for an ETA."""
+    total = 0
+    try:
+        for p in map(Path, paths):
+            files = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file())
+            for f in files:
+                if f.suffix.lower() not in SUFFIXES or f.name.startswith("."):
+                    continue
+                if f.suffix.lower() == ".jsonl":
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                else:
+                    total += 1
+    except OSError:
+        return None
+    return total
+
+
+def run_extract(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    emit: Callable[[dict], None],
+    on_failure: Callable[[Failure], None] | None = None,
+) -> Progress:
+    """Extract records from the paths; ``emit`` gets one contract record per document, in order."""
+    progress = Progress()
+    for result in process(paths, settings):
+        progress.done += 1
+        if isinstance(result, Failure):
+            progress.failed += 1
+            if on_failure:
+                on_failure(result)
+        emit(result.to_record())
+    return progress
+
+
+def run_ingest(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    store,
+    on_result: Callable[[Result, Progress], None] | None = None,
+) -> Progress:
+    """Process the paths and write each Document to the store, one transaction per document.
+
+    Documents whose content is already stored are skipped before any NLP work, so a rerun
+    after a crash resumes where the last committed document left off.
+    """
+    from greatgame.ingest import content_hash
+
+    paths = list(paths)
+    progress = Progress(total=estimate_total(paths) if settings.progress else None)
+
+    def already(raw: RawDocument) -> bool:
+        if store.has_document(content_hash(raw)):
+            progress.skipped += 1
+            return True
+        return False
+
+    for result in process(paths, settings, skip=already):
+        progress.done += 1
+        if isinstance(result, Failure):
+            progress.failed += 1
+        elif not store.write_document(result):
+            progress.skipped += 1
+        if on_result:
+            on_result(result, progress)
+    return progress
