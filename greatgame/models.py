@@ -7,6 +7,7 @@ scorers see only these classes (or the dicts ``to_record`` makes of them).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -45,6 +46,10 @@ class RawDocument:
     path: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
 
+    def content_hash(self) -> str:
+        """SHA-256 of the raw content: the identity used to skip documents already stored."""
+        return hashlib.sha256(self.content.encode("utf-8", "surrogatepass")).hexdigest()
+
 
 @dataclass
 class DocumentMeta:
@@ -61,6 +66,7 @@ class DocumentMeta:
     path: str | None = None
     content_hash: str | None = None
     hijri: str | None = None  # the Hijri date as written in the header, when there is one
+    notes: list[str] = field(default_factory=list)  # what metadata extraction noticed (e.g. date conflicts)
 
     def to_record(self) -> dict[str, Any]:
         """The contract's ``doc`` object."""
@@ -73,6 +79,7 @@ class DocumentMeta:
             "genre": self.genre,
             "language": self.language,
             "url": self.url,
+            "notes": list(self.notes),
         }
 
 

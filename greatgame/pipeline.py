@@ -266,13 +266,11 @@ def run_ingest(
     Documents whose content is already stored are skipped before any NLP work, so a rerun
     after a crash resumes where the last committed document left off.
     """
-    from greatgame.ingest import content_hash
-
     paths = list(paths)
     progress = Progress(total=estimate_total(paths) if settings.progress else None)
 
     def already(raw: RawDocument) -> bool:
-        if store.has_document(content_hash(raw)):
+        if store.has_document(raw.content_hash()):
             progress.skipped += 1
             return True
         return False

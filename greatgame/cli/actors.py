@@ -26,13 +26,7 @@ def command(query: str | None, check: bool, on: dt.datetime | None, limit: int) 
             click.echo(problem)
         click.echo(f"{len(problems)} problems found" if problems else "catalogue OK: " + summary(cat))
         sys.exit(1 if problems else 0)
-    if not query:
-        click.echo(summary(cat))
-        return
-    entries = cat.search(query)[:limit]
-    if not entries:
-        click.echo(f"no catalogue entry matches '{query}'", err=True)
+    if query and not cat.search(query) and explain(cat, query).startswith("No catalogue entry"):
+        click.echo(explain(cat, query), err=True)
         sys.exit(1)
-    for entry in entries:
-        click.echo(explain(cat, entry, on=on.date() if on else None))
-        click.echo("")
+    click.echo(explain(cat, query, on=on.date() if on else None, limit=limit))

@@ -18,32 +18,34 @@ from greatgame.cli.options import db_option, make_settings, run_options
               help="Show a progress bar (default: when stderr is a terminal).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run here, or on a Dask cluster (see the README).")
-@click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+@click.option("--lake", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --engine dask: keep the month-partitioned Parquet lake in this folder.")
 def command(paths: tuple[Path, ...], db: Path | None, progress: bool | None, engine: str,
-            scheduler: str | None, **options) -> None:
+            scheduler: str | None, lake: Path | None, **options) -> None:
     """Read, annotate and code documents, and write them to the database.
 
     Each document is committed on its own; documents already stored (same content) are
     skipped, so rerunning after a crash resumes where it stopped.
     """
-    from greatgame.store import Store
-
     if progress is None:
         progress = sys.stderr.isatty()
     settings = make_settings(db=db, progress=progress, **options)
+    from greatgame.cli.progress import ProgressReporter
+
     if engine == "dask":
         from greatgame.scale.dask_engine import run_dask_ingest
 
-        counts = run_dask_ingest(paths, settings, scheduler=scheduler)
-        click.echo(f"ingested {counts.done} documents on Dask into {settings.db} "
-                   f"({counts.failed} failed, {counts.skipped} already stored)", err=True)
-        sys.exit(1 if counts.failed else 0)
+        with ProgressReporter(enabled=settings.progress) as reporter:
+            counts = run_dask_ingest(paths, settings, scheduler=scheduler, lake=lake,
+                                     on_result=reporter.update)
+    else:
+        from greatgame.pipeline import run_ingest
+        from greatgame.store import Store
 
-    from greatgame.cli.progress import ProgressReporter
-    from greatgame.pipeline import run_ingest
-
-    with Store(settings.db) as store, ProgressReporter(enabled=settings.progress) as reporter:
-        counts = run_ingest(paths, settings, store, on_result=reporter.update)
+        with Store(settings.db) as store, ProgressReporter(enabled=settings.progress) as reporter:
+            counts = run_ingest(paths, settings, store, on_result=reporter.update)
     stored = counts.done - counts.failed - counts.skipped
     click.echo(f"{stored} documents stored in {settings.db}, {counts.skipped} already there, "
                f"{counts.failed} failed", err=True)

@@ -40,7 +40,9 @@ def read_sources(paths: Iterable[str | Path], settings: Settings) -> Iterator[Ra
             else:
                 yield from _read_file(path, settings)
         else:
-            yield Failure(path.name or str(given), f"no such file or folder: {given}; check the path", str(given))
+            yield Failure(
+                path.name or str(given), f"no such file or folder: {given}; check the path", str(given)
+            )
 
 
 def _kind(path: Path) -> str | None:
@@ -56,7 +58,11 @@ def _read_folder(folder: Path, settings: Settings) -> Iterator[RawDocument | Fai
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield Failure(folder.name, f"cannot list folder {folder}: {exc.strerror or exc}; check its permissions", str(folder))
+        yield Failure(
+            folder.name,
+            f"cannot list folder {folder}: {exc.strerror or exc}; check its permissions",
+            str(folder),
+        )
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -90,7 +96,11 @@ def _read_file(path: Path, settings: Settings) -> Iterator[RawDocument | Failure
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield Failure(path.name, f"cannot read {path}: {exc.strerror or exc}; check that it exists and is readable", str(path))
+        yield Failure(
+            path.name,
+            f"cannot read {path}: {exc.strerror or exc}; check that it exists and is readable",
+            str(path),
+        )
         return
     yield _document_from_bytes(path, kind, data)
 
@@ -112,7 +122,11 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Failur
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield Failure(path.name, f"cannot read {path}: {exc.strerror or exc}; check that it exists and is readable", str(path))
+        yield Failure(
+            path.name,
+            f"cannot read {path}: {exc.strerror or exc}; check that it exists and is readable",
+            str(path),
+        )
         return
     with handle:
         number = 0
@@ -124,7 +138,9 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Failur
             where = f"{path.name}:{number}"
             if len(line) > settings.max_bytes and not line.endswith(b"\n"):
                 _skip_rest_of_line(handle)
-                yield Failure(where, f"line {number}: {_too_large_reason(len(line), settings.max_bytes)}", str(path))
+                yield Failure(
+                    where, f"line {number}: {_too_large_reason(len(line), settings.max_bytes)}", str(path)
+                )
                 continue
             if line.strip():
                 yield _jsonl_document(line, number, where, path)
@@ -141,14 +157,22 @@ def _jsonl_document(line: bytes, number: int, where: str, path: Path) -> RawDocu
     try:
         record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError:
-        return Failure(where, f"line {number} of {path.name} is not valid UTF-8; re-save the file as UTF-8", str(path))
+        return Failure(
+            where, f"line {number} of {path.name} is not valid UTF-8; re-save the file as UTF-8", str(path)
+        )
     except json.JSONDecodeError as exc:
-        return Failure(where, f"line {number} of {path.name} is not valid JSON ({exc.msg} at column {exc.colno})", str(path))
+        return Failure(
+            where,
+            f"line {number} of {path.name} is not valid JSON ({exc.msg} at column {exc.colno})",
+            str(path),
+        )
     if not isinstance(record, dict):
-        return Failure(where, f"line {number} of {path.name} is a JSON {type(record).__name__}, not an object", str(path))
+        return Failure(
+            where, f"line {number} of {path.name} is a JSON {type(record).__name__}, not an object", str(path)
+        )
     doc_id = record.get("id")
     if not isinstance(doc_id, str) or not doc_id.strip():
-        problem = "has no \"id\"" if doc_id is None else "has an \"id\" that is not a non-empty string"
+        problem = 'has no "id"' if doc_id is None else 'has an "id" that is not a non-empty string'
         return Failure(where, f"line {number} of {path.name} {problem}", str(path))
     problem = _jsonl_problem(record)
     if problem:
@@ -162,18 +186,18 @@ def _jsonl_document(line: bytes, number: int, where: str, path: Path) -> RawDocu
 def _jsonl_problem(record: dict[str, Any]) -> str | None:
     text = record.get("text")
     if text is None:
-        return "no \"text\" field"
+        return 'no "text" field'
     if not isinstance(text, str):
-        return f"\"text\" must be a string, not {type(text).__name__}"
+        return f'"text" must be a string, not {type(text).__name__}'
     if not text.strip():
-        return "\"text\" is empty"
+        return '"text" is empty'
     for key in (*OPTIONAL_FIELDS, "published"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
-            return f"\"{key}\" must be a string or null, not {type(value).__name__}"
+            return f'"{key}" must be a string or null, not {type(value).__name__}'
     published = record.get("published")
     if published is not None and _parse_given_date(published) is None:
-        return f"\"published\" must be a date written YYYY-MM-DD, not {published!r}"
+        return f'"published" must be a date written YYYY-MM-DD, not {published!r}'
     return None
 
 

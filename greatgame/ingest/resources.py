@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 @functools.cache
 def load(name: str) -> dict[str, Any]:
     """The parsed YAML data file ``greatgame/ingest/data/<name>.yaml`` (read once)."""
-    text = resources.files("greatgame.ingest").joinpath("data", f"{name}.yaml").read_text("utf-8")
+    text = resources.files("greatgame.ingest").joinpath("data").joinpath(f"{name}.yaml").read_text("utf-8")
     data = yaml.safe_load(text) or {}
     logger.debug("loaded ingest data file %s.yaml", name)
     return data

@@ -1,0 +1,468 @@
+"""The web dashboard: HTML pages and their static files, each page with a JSON twin under /api.
+
+Pages are rendered on the server by calling the very functions the JSON routes use, so what a
+person sees is what a script fetches from the twin named in the page's "JSON" link. Charts are
+drawn in the browser by small scripts (greatgame/web/static/*.js) from the same JSON.
+
+Safety: Jinja2 autoescapes every value; the scripts write text only through ``textContent``;
+links to other sites are emitted only for http(s) URLs; and ``SecurityHeaders`` gives every
+response a strict Content-Security-Policy (no inline script or style, nothing from elsewhere).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+from greatgame.api.deps import LOCK_TIMEOUT, Paging
+from greatgame.api.errors import status_of
+from greatgame.api.routers import actors as actors_api
+from greatgame.api.routers import documents as documents_api
+from greatgame.api.routers import events as events_api
+from greatgame.api.routers import network as network_api
+from greatgame.api.routers import statements as statements_api
+from greatgame.api.routers import summary as summary_api
+from greatgame.errors import GreatGameError
+from greatgame.models import MODALITIES, PLOVER_TYPES, QUAD, SENTENCE_ROLES
+from greatgame.store import Store
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+# FastAPI's /docs and /redoc pages load Swagger/ReDoc from a CDN with an inline script: they
+# get every header but the CSP (the dashboard itself never needs them).
+_NO_CSP = ("/docs", "/redoc")
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG")
+QUADS = tuple(dict.fromkeys(QUAD.values()))
+PAGE_SIZE = 50
+_WEB = resources.files("greatgame.web")  # templates and static files (no Python there)
+_TEMPLATE_NAME = re.compile(r"[a-z_]+\.html")
+_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".svg": "image/svg+xml"}  # fmt: skip
+_STATIC_NAME = re.compile(r"[a-z0-9_-]+\.(css|js|svg)")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ID = re.compile(r"[\w.:#@+-]{1,200}")
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the CSP and the other security headers to every HTTP response."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        strict = not scope.get("path", "").startswith(_NO_CSP)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                present = {k.lower() for k, _ in headers}
+                for key, value in _security_headers(strict):
+                    if key not in present:
+                        headers.append((key, value))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _security_headers(strict: bool) -> list[tuple[bytes, bytes]]:
+    out = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+           (b"x-frame-options", b"DENY"), (b"cross-origin-opener-policy", b"same-origin")]  # fmt: skip
+    if strict:
+        out.append((b"content-security-policy", CSP.encode()))
+    return out
+
+
+# -- templates ---------------------------------------------------------------------------------
+
+
+def _template_source(name: str) -> str | None:
+    if not _TEMPLATE_NAME.fullmatch(name):
+        return None
+    path = _WEB / "templates" / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def external_url(url: Any) -> str | None:
+    """The URL when it is a plain http(s) link, else None (so ``javascript:`` is never emitted)."""
+    if not isinstance(url, str) or any(c in url for c in "\x00\r\n\t "):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _percent(value: Any) -> str:
+    return "–" if value is None else f"{100 * float(value):.0f}%"
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(loader=FunctionLoader(_template_source), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)  # fmt: skip
+    env.filters["u"] = lambda value: quote(str(value), safe="")
+    env.filters["external"] = external_url
+    env.filters["percent"] = _percent
+    env.filters["quadname"] = lambda q: str(q).replace("_", " ")
+    env.filters["quadclass"] = lambda q: q if q in QUADS else "other"
+    env.filters["roleclass"] = lambda r: r if r in SENTENCE_ROLES else "other"
+    return env
+
+
+def _render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    catalogue = request.app.state.get_catalogue()
+    context.setdefault("json_url", None)
+    html = _environment().get_template(template).render(
+        path=request.url.path, name_of=functools.partial(_name_of, catalogue), **context
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def _name_of(catalogue: Any, actor_id: Any) -> str:
+    entry = catalogue.get(actor_id) if catalogue is not None and actor_id else None
+    return entry.name if entry is not None else str(actor_id or "?")
+
+
+def _page(request: Request, template: str, build: Callable[[Store], dict[str, Any]]) -> HTMLResponse:
+    """Open the database read-only, build the context, render; greatgame errors become an HTML page."""
+    try:
+        with Store(request.app.state.settings.db, read_only=True, lock_timeout=LOCK_TIMEOUT) as store:
+            context = build(store)
+    except GreatGameError as exc:
+        status = status_of(exc)
+        logger.info("page %s: %s", request.url.path, exc)
+        return _render(request, "error.html", status, title=f"Error {status}", kind=type(exc).__name__,
+                       message=str(exc))  # fmt: skip
+    return _render(request, template, **context)
+
+
+def _twin(path: str, params: dict[str, Any] | None = None) -> str:
+    query = urlencode([(k, v) for k, v in (params or {}).items() if v not in (None, "", [])], doseq=True)
+    return f"{path}?{query}" if query else path
+
+
+# -- static files ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _static_bytes(name: str) -> bytes | None:
+    path = _WEB / "static" / name
+    return path.read_bytes() if path.is_file() else None
+
+
+@router.get("/static/{name}")
+def static_file(name: str) -> Response:
+    """A stylesheet, script or icon of the dashboard (no directories, no other kinds)."""
+    body = _static_bytes(name) if _STATIC_NAME.fullmatch(name) else None
+    if body is None:
+        raise HTTPException(404, f"no static file '{name}'")
+    kind = _STATIC_TYPES[name[name.rindex(".") :]]
+    return Response(body, media_type=kind, headers={"Cache-Control": "public, max-age=600"})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon browsers ask for on their own."""
+    return static_file("favicon.svg")
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request):
+    """Counts, the countries of the region, the most mentioned actors, the newest documents."""
+
+    def build(store: Store) -> dict[str, Any]:
+        countries = [{"id": c, "name": _name_of(request.app.state.get_catalogue(), c),
+                      "events": store.count_events(country=c)} for c in CENTRAL_ASIA]  # fmt: skip
+        return {
+            "title": "Overview", "json_url": "/api/summary", "summary": summary_api.summary(store=store),
+            "countries": countries,
+            "states": actors_api.list_actors(Paging(1, 40), q=None, kind="state", country=None, store=store)["items"],
+            "actors": actors_api.list_actors(Paging(1, 15), q=None, kind=None, country=None, store=store)["items"],
+            "documents": _documents(store, Paging(1, 10)),
+        }  # fmt: skip
+
+    return _page(request, "overview.html", build)
+
+
+def _documents(store: Store, paging: Paging, q: str | None = None) -> dict[str, Any]:
+    return documents_api.list_documents(paging, q=q, publisher=None, since=None, until=None, store=store)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def document_list(request: Request, page: str = "1", q: str = ""):
+    """Documents, newest first, with a title search."""
+    paging = Paging(_page_number(page), PAGE_SIZE)
+    q = q.strip()[:200]
+
+    def build(store: Store) -> dict[str, Any]:
+        result = _documents(store, paging, q or None)
+        return {"title": "Documents", "q": q, "result": result, "pager": _pager(request, paging, result["total"]),
+                "json_url": _twin("/api/documents", {"q": q, "page": paging.page})}  # fmt: skip
+
+    return _page(request, "documents.html", build)
+
+
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str):
+    """The cleaned text, one row per sentence with its role, event sentences highlighted."""
+
+    def build(store: Store) -> dict[str, Any]:
+        doc = documents_api.get_document(doc_id, store=store)
+        return {"title": doc["title"] or doc["id"], "doc": doc, "rows": sentence_rows(doc),
+                "json_url": f"/api/documents/{quote(doc_id, safe='')}"}  # fmt: skip
+
+    return _page(request, "document.html", build)
+
+
+def sentence_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document as rows: each sentence with its events and text pieces (``mark`` = trigger).
+
+    Text between sentences that is not blank becomes a row of its own; a blank line before a
+    sentence starts a new paragraph.
+    """
+    text, rows, pos = doc["text"], [], 0
+    by_sentence: dict[int, list[dict]] = {}
+    for e in doc["events"]:
+        by_sentence.setdefault(e["sentence_idx"], []).append(e)
+    for s in sorted(doc["sentences"], key=lambda s: s["start"]):
+        gap = text[pos : s["start"]]
+        if gap.strip():
+            rows.append({"idx": None, "role": "other", "pieces": [(gap.strip(), False)], "events": [],
+                         "paragraph": True})  # fmt: skip
+        events = by_sentence.get(s["idx"], [])
+        triggers = [e["trigger"] for e in events if e.get("trigger")]
+        rows.append({"idx": s["idx"], "role": s["role"], "events": events, "paragraph": "\n\n" in gap or not rows,
+                     "pieces": _marked(text[s["start"] : s["end"]], triggers)})  # fmt: skip
+        pos = max(pos, s["end"])
+    if text[pos:].strip():
+        rows.append({"idx": None, "role": "other", "pieces": [(text[pos:].strip(), False)], "events": [],
+                     "paragraph": True})  # fmt: skip
+    return rows
+
+
+def _marked(sentence: str, triggers: list[str]) -> list[tuple[str, bool]]:
+    """Split a sentence into (text, is_trigger) pieces, marking the first occurrence of each trigger."""
+    spans = []
+    for trig in triggers:
+        m = re.search(r"\b" + re.escape(trig) + r"\b", sentence, flags=re.IGNORECASE)
+        if m:
+            spans.append((m.start(), m.end()))
+    pieces, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        pieces += [(sentence[pos:start], False), (sentence[start:end], True)]
+        pos = end
+    pieces.append((sentence[pos:], False))
+    return [p for p in pieces if p[0]]
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actor_list(request: Request, page: str = "1", q: str = "", kind: str = ""):
+    """Actors seen in the database, most mentioned first."""
+    paging = Paging(_page_number(page), PAGE_SIZE)
+    q, kind = q.strip()[:200], kind.strip()[:40]
+
+    def build(store: Store) -> dict[str, Any]:
+        result = actors_api.list_actors(paging, q=q or None, kind=kind or None, country=None, store=store)
+        return {"title": "Actors", "q": q, "kind": kind, "result": result,
+                "pager": _pager(request, paging, result["total"]), "json_url": _twin("/api/actors", {"q": q, "kind": kind, "page": paging.page})}  # fmt: skip
+
+    return _page(request, "actors.html", build)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: str, date: str = ""):
+    """Offices with dates, memberships on a date, the event timeline and the statements."""
+    on = _day(date)
+
+    def build(store: Store) -> dict[str, Any]:
+        actor = actors_api.get_actor(request, actor_id, date=on, events=200, store=store)
+        said = statements_api.list_statements(Paging(1, 50), speaker=actor_id, about=None, doc=None, since=None,
+                                              until=None, store=store)  # fmt: skip
+        about = statements_api.list_statements(Paging(1, 50), speaker=None, about=actor_id, doc=None, since=None,
+                                               until=None, store=store)  # fmt: skip
+        return {"title": actor["name"], "actor": actor, "said": said, "about": about, "date": on,
+                "date_problem": bool(date) and on is None, "months": _by_month(actor["recent_events"]),
+                "json_url": _twin(f"/api/actors/{quote(actor_id, safe='')}", {"date": on, "events": 200})}  # fmt: skip
+
+    return _page(request, "actor.html", build)
+
+
+def _by_month(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    months: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        key = e["day"].strftime("%Y-%m") if e.get("day") else "undated"
+        months.setdefault(key, []).append(e)
+    return list(months.items())
+
+
+@router.get("/countries/{iso3}", response_class=HTMLResponse)
+def country_page(request: Request, iso3: str, freq: str = "quarter"):
+    """Influence shares and alignment of the outside powers over time (charts drawn by country.js)."""
+    country = iso3.upper()
+    freq = freq if freq in ("month", "quarter", "year") else "quarter"
+
+    def build(store: Store) -> dict[str, Any]:
+        if not _ID.fullmatch(country):
+            raise _not_found(f"'{iso3}' is not a country id: use an ISO3 code such as UZB")
+        catalogue = request.app.state.get_catalogue()
+        known = catalogue is not None and catalogue.get(country) is not None
+        count = store.count_events(country=country)
+        if not known and not count:
+            raise _not_found(f"no country '{country}' in the catalogue or the database: use an ISO3 code such as UZB")
+        recent = events_api.list_events(Paging(1, 10), _filters(country=[country]), store=store)["items"]
+        return {"title": _name_of(catalogue, country), "country": country, "freq": freq, "count": count,
+                "recent": recent, "json_url": _twin("/api/influence", {"country": country, "freq": freq})}  # fmt: skip
+
+    return _page(request, "country.html", build)
+
+
+def _not_found(message: str) -> GreatGameError:
+    from greatgame.store import NotFound
+
+    return NotFound(message)
+
+
+EVENT_FIELDS = ("actor", "country", "type", "quad", "context", "modality", "since", "until")
+
+
+@router.get("/events", response_class=HTMLResponse)
+def event_explorer(request: Request):
+    """Events filtered by actor, country, type, quad, context, modality and dates, in pages."""
+    raw = {k: request.query_params.get(k, "").strip()[:200] for k in EVENT_FIELDS}
+    values, problems = event_query(raw)
+    paging = Paging(_page_number(request.query_params.get("page", "1")), PAGE_SIZE)
+
+    def build(store: Store) -> dict[str, Any]:
+        result = events_api.list_events(paging, _filters(**values), store=store)
+        twin = {k: raw[k] for k in EVENT_FIELDS if values.get(k) is not None}
+        return {"title": "Events", "form": raw, "problems": problems, "result": result,
+                "pager": _pager(request, paging, result["total"]), "types": PLOVER_TYPES, "quads": QUADS,
+                "modalities": MODALITIES, "json_url": _twin("/api/events", {**twin, "page": paging.page})}  # fmt: skip
+
+    return _page(request, "events.html", build)
+
+
+def event_query(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """The explorer's filters from form fields: blanks ignored, bad values named in ``problems``."""
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    checks = {"type": PLOVER_TYPES, "quad": QUADS, "modality": MODALITIES}
+    for key, value in raw.items():
+        if not value:
+            continue
+        if key in ("since", "until"):
+            values[key] = _day(value)
+            ok = values[key] is not None
+        elif key in checks:
+            value = value.upper() if key == "type" else value
+            ok = value in checks[key]
+            values[key] = [value] if ok else None
+        else:
+            ok = True
+            values[key] = [value.upper()] if key == "country" else [value]
+        if not ok:
+            problems.append(f"{key}: '{value}' is not understood and was ignored")
+    return values, problems
+
+
+def _filters(**values: Any) -> events_api.EventFilters:
+    args = {k: values.get(k) for k in EVENT_FIELDS}
+    return events_api.EventFilters(**args, doc=values.get("doc"))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, since: str = "", until: str = ""):
+    """Who engages whom: actors placed by a force layout computed here, edges coloured by quad."""
+    start, end = _day(since), _day(until)
+
+    def build(store: Store) -> dict[str, Any]:
+        net = network_api.network(since=start, until=end, store=store)
+        return {"title": "Network", "since": since, "until": until, "net": net, "layout": network_layout(net),
+                "json_url": _twin("/api/network", {"since": start, "until": end})}  # fmt: skip
+
+    return _page(request, "network.html", build)
+
+
+def network_layout(net: dict[str, Any], width: int = 960, height: int = 620, top: int = 60) -> dict[str, Any]:
+    """SVG coordinates for the ``top`` busiest actors (spring layout, fixed seed) and their edges."""
+    import networkx as nx
+
+    degree: dict[str, int] = {}
+    for e in net["edges"]:
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + e["count"]
+    keep = set(sorted(degree, key=lambda n: (-degree[n], n))[:top])
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(keep))
+    for e in net["edges"]:
+        if e["source"] in keep and e["target"] in keep:
+            w = graph.get_edge_data(e["source"], e["target"], {}).get("weight", 0)
+            graph.add_edge(e["source"], e["target"], weight=w + e["count"])
+    if not graph:
+        return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": 0}
+    pos = nx.spring_layout(graph, seed=7, k=1.6 / max(1, len(graph)) ** 0.5, iterations=200)
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    at = {n: (70 + (p[0] - min(xs)) / span_x * (width - 140), 40 + (p[1] - min(ys)) / span_y * (height - 80))
+          for n, p in pos.items()}  # fmt: skip
+    info = {n["id"]: n for n in net["nodes"]}
+    nodes = [{**info.get(n, {"id": n, "name": n, "kind": "other"}), "x": round(x, 1), "y": round(y, 1),
+              "r": round(5 + 3 * min(degree[n], 40) ** 0.5, 1)} for n, (x, y) in at.items()]  # fmt: skip
+    edges = [{**e, "x1": round(at[e["source"]][0], 1), "y1": round(at[e["source"]][1], 1),
+              "x2": round(at[e["target"]][0], 1), "y2": round(at[e["target"]][1], 1),
+              "w": round(min(1 + e["count"] ** 0.5, 7), 1)}
+             for e in net["edges"] if e["source"] in at and e["target"] in at]  # fmt: skip
+    return {"nodes": nodes, "edges": edges, "width": width, "height": height, "hidden": len(degree) - len(keep)}
+
+
+# -- small helpers -----------------------------------------------------------------------------
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value or not _ISO_DAY.fullmatch(value.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _page_number(value: str) -> int:
+    return min(int(value), 1_000_000) if value.isdigit() and int(value) >= 1 else 1
+
+
+def _pager(request: Request, paging: Paging, total: int) -> dict[str, Any]:
+    """Links to the previous and next page, keeping the other query parameters."""
+    params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+
+    def link(page: int) -> str:
+        return _twin(request.url.path, {**params, "page": page})
+
+    has_next = paging.page * paging.page_size < total
+    return {"page": paging.page, "prev": link(paging.page - 1) if paging.page > 1 else None,
+            "next": link(paging.page + 1) if has_next else None}  # fmt: skip

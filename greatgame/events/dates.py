@@ -1,0 +1,196 @@
+"""Dates of events: absolute, ranges, relative to the publication date, with their precision.
+
+No date is better than a wrong date: relative dates need a publication date, a day-month date
+without a year takes the year of publication only when there is one, and impossible dates
+(31/02) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from greatgame.events.lexicon import load_data
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class DateHit:
+    """One resolved date expression."""
+
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    precision: str = "none"
+    start: int = 0  # character offsets in the sentence
+    end: int = 0
+    text: str = ""
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[
+    dict[str, int], dict[str, int], list[re.Pattern[str]], dict[str, dict[str, Any]], re.Pattern[str]
+]:
+    data = load_data("dates.yaml")
+    months = data["months"]
+    month_alt = "|".join(sorted(months, key=len, reverse=True))
+    parts = {
+        "month": rf"(?:{month_alt})\.?",
+        "day": r"\d{1,2}(?:st|nd|rd|th)?",
+        "year": r"\d{4}",
+    }
+
+    def expand(p: str) -> str:
+        def sub(m: re.Match[str]) -> str:
+            kind, group = m.group(1), m.group(2)
+            return f"(?P<{group}>{parts[kind]})"
+
+        return re.sub(r"\{(month|day|year)_(\w+)\}", sub, p)
+
+    absolute = [re.compile(r"(?<![\w/])" + expand(p) + r"(?![\w/])", re.IGNORECASE) for p in data["absolute"]]
+    rel = data["relative"]
+    rel_rx = re.compile(
+        r"\b(" + "|".join(re.escape(k) for k in sorted(rel, key=len, reverse=True)) + r")\b", re.I
+    )
+    return months, data["weekdays"], absolute, rel, rel_rx
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = re.sub(r"(st|nd|rd|th)$", "", s.strip().lower())
+    return int(s) if s.isdigit() else None
+
+
+def _month(s: str | None, months: dict[str, int]) -> int | None:
+    if not s:
+        return None
+    s = s.lower().rstrip(".")
+    return int(s) if s.isdigit() else months.get(s)
+
+
+def _safe(y: int | None, m: int | None, d: int | None) -> dt.date | None:
+    try:
+        return dt.date(y, m, d) if y and m and d else None
+    except ValueError:
+        return None
+
+
+def _year_for(m: int, d: int | None, published: dt.date | None, future: bool) -> int | None:
+    """Year of a day-month date given without one: the publication year, shifted across New Year."""
+    if published is None:
+        return None
+    y = published.year
+    cand = _safe(y, m, d or 1)
+    if cand is None:
+        return y
+    if not future and (cand - published).days > 31:
+        return y - 1
+    if future and (published - cand).days > 31:
+        return y + 1
+    return y
+
+
+def _from_match(mt: re.Match[str], published: dt.date | None, future: bool) -> DateHit | None:
+    months = _tables()[0]
+    g = {k: v for k, v in mt.groupdict().items()}
+    d, m, y = _num(g.get("d")), _month(g.get("m"), months), _num(g.get("y"))
+    d2, m2, y2 = _num(g.get("d2")), _month(g.get("m2"), months), _num(g.get("y2"))
+    if y is not None and y < 100:
+        y += 2000 if y < 50 else 1900
+    if m is not None and m > 12 and d is not None and d <= 12:  # month-first numeric date
+        d, m = m, d
+    if m is None:
+        return DateHit(_safe(y, 1, 1), None, "year", mt.start(), mt.end(), mt.group(0)) if y else None
+    year = y or y2 or _year_for(m, d, published, future)
+    if year is None:
+        return None
+    if d is None:
+        start = _safe(year, m, 1)
+        return DateHit(start, None, "month", mt.start(), mt.end(), mt.group(0)) if start else None
+    start = _safe(year, m, d)
+    if start is None:
+        return None
+    end = None
+    if d2 is not None:
+        end = _safe(y2 or year, m2 or m, d2)
+        if end is None or end < start:
+            return None
+    return DateHit(start, end, "day", mt.start(), mt.end(), mt.group(0))
+
+
+def _weekday(word: str, published: dt.date, future: bool) -> dt.date:
+    wd = _tables()[1][word.lower()]
+    if future:
+        delta = (wd - published.weekday()) % 7 or 7
+        return published + dt.timedelta(days=delta)
+    return published - dt.timedelta(days=(published.weekday() - wd) % 7)
+
+
+def _relative(text: str, published: dt.date, future: bool) -> list[DateHit]:
+    hits = []
+    rel, rel_rx = _tables()[3], _tables()[4]
+    for mt in rel_rx.finditer(text):
+        spec = rel[mt.group(1).lower()]
+        unit, off = spec["unit"], int(spec["offset"])
+        if unit == "day":
+            hits.append(
+                DateHit(published + dt.timedelta(days=off), None, "day", mt.start(), mt.end(), mt.group(0))
+            )
+        elif unit == "week":
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=off)
+            hits.append(
+                DateHit(monday, monday + dt.timedelta(days=6), "day", mt.start(), mt.end(), mt.group(0))
+            )
+        elif unit == "month":
+            idx = published.year * 12 + published.month - 1 + off
+            hits.append(
+                DateHit(dt.date(idx // 12, idx % 12 + 1, 1), None, "month", mt.start(), mt.end(), mt.group(0))
+            )
+        else:
+            hits.append(
+                DateHit(dt.date(published.year + off, 1, 1), None, "year", mt.start(), mt.end(), mt.group(0))
+            )
+    days = "|".join(_tables()[1])
+    for mt in re.finditer(rf"\b({days})\b", text, re.IGNORECASE):
+        day = _weekday(mt.group(1), published, future)
+        hits.append(DateHit(day, None, "day", mt.start(), mt.end(), mt.group(0)))
+    return hits
+
+
+def find_dates(text: str, published: dt.date | None, future: bool = False) -> list[DateHit]:
+    """Every date expression in ``text`` resolved against ``published`` (non-overlapping)."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _tables()[2]:
+        for mt in rx.finditer(text):
+            if any(mt.start() < e and mt.end() > s for s, e in taken):
+                continue
+            hit = _from_match(mt, published, future)
+            taken.append((mt.start(), mt.end()))
+            if hit is not None:
+                hits.append(hit)
+    if published is not None:
+        for hit in _relative(text, published, future):
+            if not any(hit.start < e and hit.end > s for s, e in taken):
+                hits.append(hit)
+                taken.append((hit.start, hit.end))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, future: bool) -> DateHit:
+    """The date of the event reported by ``trigger``: a date in its clause, else the nearest one."""
+    hits = find_dates(text, published, future)
+    if not hits:
+        return DateHit()
+    if trigger is None:
+        return hits[0]
+    sub = {t.idx for t in trigger.subtree}
+    own = [h for h in hits if any(h.start <= i < h.end for i in sub)]
+    pool = own or hits
+    pos = trigger.idx
+    return min(pool, key=lambda h: abs(h.start - pos))

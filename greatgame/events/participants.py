@@ -1,0 +1,316 @@
+"""Who did what to whom: source and target actors of a trigger, from the dependency parse.
+
+Mentions found by the linker are mapped onto the tokens of the sentence parse. A noun phrase
+names the actor closest to its head ("Gambian President Dawda Jawara" -> the person, with the
+country of the demonym; "opposition groups in Zimbabwe" -> ZWE), and co-ordinated phrases name
+several ("Israel and Lebanon").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from greatgame.events.triggers import Trigger, lemma
+
+logger = logging.getLogger(__name__)
+
+STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos_"}
+DEFAULT_TARGET_PREPS = [
+    "to",
+    "with",
+    "against",
+    "on",
+    "from",
+    "into",
+    "toward",
+    "towards",
+    "at",
+    "for",
+    "over",
+    "of",
+    "in",
+]
+GROUP_WORDS = {
+    "two",
+    "both",
+    "sides",
+    "parties",
+    "leaders",
+    "countries",
+    "nations",
+    "neighbours",
+    "neighbors",
+}
+ADJECTIVAL_PASSIVES = {
+    "committed",
+    "prepared",
+    "determined",
+    "opposed",
+    "engaged",
+    "interested",
+    "concerned",
+    "pleased",
+}
+PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "its",
+    "their",
+    "his",
+    "her",
+    "them",
+    "him",
+    "we",
+    "who",
+    "which",
+    "that",
+}
+
+
+@dataclass
+class Side:
+    """Actor ids of one side of an event, and how they were found."""
+
+    ids: list[str] = field(default_factory=list)
+    how: str = "none"  # parse | pronoun | group | place | speaker | none
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+class SentenceActors:
+    """The linker's mentions laid onto the tokens of one sentence parse."""
+
+    def __init__(self, parse: Any, sent_start: int, mentions: list[Any], person_ids: set[str]):
+        self.parse = parse
+        self.by_token: dict[int, str] = {}
+        self.person_country: dict[str, str] = {}  # people whose phrase names their state
+        self.person_ids = person_ids
+        for m in mentions:
+            s, e = m.start - sent_start, m.end - sent_start
+            for tok in parse:
+                if tok.idx < e and tok.idx + len(tok.text) > s:
+                    self.by_token.setdefault(tok.i, m.actor_id)
+
+    def np_actors(self, head: Any) -> list[str]:
+        """Actors named by the noun phrase headed by ``head`` (closest to the head first)."""
+        if head is None:
+            return []
+        found: list[tuple[int, int, str]] = []
+        seen = {head.i}
+        queue = deque([(head, 0)])
+        while queue:
+            tok, depth = queue.popleft()
+            if tok.i in self.by_token:
+                found.append((depth, tok.i, self.by_token[tok.i]))
+            for c in tok.children:
+                if c.i not in seen and c.dep_ not in STOP_DEPS:
+                    seen.add(c.i)
+                    queue.append((c, depth + 1))
+        if not found:
+            return []
+        found.sort()
+        best = found[0][2]
+        if _is_person_id(best):
+            states = [a for _, _, a in found if _is_state_id(a)]
+            if states:
+                self.person_country.setdefault(best, states[0])
+        return [best]
+
+    def sentence_state(self) -> str | None:
+        """The one state named in the sentence, if exactly one is."""
+        states = {a for a in self.by_token.values() if _is_state_id(a)}
+        return next(iter(states)) if len(states) == 1 else None
+
+    def np_with_conj(self, head: Any) -> list[str]:
+        """Actors of a noun phrase and of the phrases co-ordinated with it ("X and Y")."""
+        if head is None:
+            return []
+        ids: list[str] = []
+        for tok in _conjuncts(head):
+            for a in self.np_actors(tok):
+                if a not in ids:
+                    ids.append(a)
+        for tok in head.children:  # "Senior Hungarian and Romanian officials"
+            if tok.dep_ in ("amod", "compound") and tok.i in self.by_token:
+                for c in _conjuncts(tok)[1:]:
+                    a = self.by_token.get(c.i)
+                    if a and a not in ids:
+                        ids.append(a)
+        return ids
+
+    def subtree_actors(self, head: Any, exclude: set[str]) -> list[str]:
+        """Every actor in the whole subtree of ``head``, nearest first, minus ``exclude``."""
+        out: list[str] = []
+        queue = deque([head])
+        seen = {head.i}
+        while queue:
+            tok = queue.popleft()
+            a = self.by_token.get(tok.i)
+            if a and a not in exclude and a not in out:
+                out.append(a)
+            for c in tok.children:
+                if c.i not in seen:
+                    seen.add(c.i)
+                    queue.append(c)
+        return out
+
+
+def _is_person_id(actor_id: str) -> bool:
+    return actor_id.islower()
+
+
+def _is_state_id(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out, stack = [tok], [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def child(tok: Any, *deps: str) -> Any:
+    """First child of ``tok`` with one of the dependency labels."""
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok: Any, preps: list[str]) -> list[Any]:
+    """Objects of the given prepositions under ``tok``, in the order of ``preps``."""
+    found = []
+    for p in preps:
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and lemma(c) == p:
+                obj = child(c, "pobj", "pcomp")
+                if obj is not None:
+                    found.append(obj)
+    return found
+
+
+def subject_token(tok: Any) -> tuple[Any, bool]:
+    """The grammatical subject of a clause (climbing xcomp/conj/advcl), and whether it is passive."""
+    cur = tok
+    for _ in range(5):
+        subj = child(cur, "nsubj", "csubj")
+        if subj is not None:
+            return subj, False
+        subj = child(cur, "nsubjpass")
+        if subj is not None:
+            return subj, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
+            return None, False
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        break
+    return None, False
+
+
+def _first_nonempty(candidates: list[list[str]], exclude: list[str]) -> list[str]:
+    for ids in candidates:
+        kept = [a for a in ids if a not in exclude]
+        if kept:
+            return kept
+    return []
+
+
+def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
+    cands: list[list[str]] = []
+    obj = child(tok, "dobj", "obj", "attr", "oprd")
+    dative = child(tok, "dative", "iobj")
+    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
+        cands.append(sa.np_with_conj(dative))
+    preps = list(dict.fromkeys([*trig.pattern.target_preps, *DEFAULT_TARGET_PREPS]))
+    if trig.pattern.target_preps:
+        cands += [sa.np_with_conj(o) for o in prep_objects(tok, trig.pattern.target_preps)]
+    if obj is not None:
+        cands.append(sa.np_with_conj(obj))
+    cands += [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
+    content = trig.content
+    if content is not None:
+        subj = child(content, "nsubj", "nsubjpass")
+        cands.append(sa.np_with_conj(subj) if subj is not None else [])
+        if content.pos_ in ("NOUN", "PROPN"):
+            cands.append(sa.np_with_conj(content))
+        cobj = child(content, "dobj", "obj", "dative")
+        cands.append(sa.np_with_conj(cobj) if cobj is not None else [])
+        cands += [sa.np_with_conj(o) for o in prep_objects(content, preps)]
+        cands.append(sa.subtree_actors(content, set(source)))
+    if obj is not None:
+        cands.append(sa.subtree_actors(obj, set(source)))
+    return _first_nonempty(cands, source)
+
+
+def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
+    source: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in sa.by_token:
+            source = sa.np_with_conj(c)
+            break
+    if not source:
+        by = prep_objects(tok, ["by"])
+        source = sa.np_with_conj(by[0]) if by else []
+    targets = [
+        sa.np_with_conj(o) for o in prep_objects(tok, ["against", "on", "with", "to", "between", "in"])
+    ]
+    return source, _first_nonempty(targets, source)
+
+
+def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
+    """Source and target of a trigger, and the subject token (for pronoun resolution later)."""
+    tok = trig.token
+    if trig.kind == "noun":
+        src, tgt = _noun_sides(tok, sa)
+        return Side(src, "parse" if src else "none"), Side(tgt, "parse" if tgt else "none"), None
+    if trig.kind == "deontic":
+        subj = child(tok, "nsubj", "nsubjpass")
+        tgt = sa.np_with_conj(subj) if subj is not None else []
+        return Side([], "none"), Side(tgt, "parse" if tgt else "none"), None
+    subj, passive = subject_token(tok)
+    own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
+    if own_passive:
+        agent = prep_objects(tok, ["by"])
+        source = sa.np_with_conj(agent[0]) if agent else []
+        target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
+        if not target:
+            target = _verb_targets(tok, trig, sa, source)
+        return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
+    source = sa.np_with_conj(subj) if subj is not None else []
+    if not source and subj is not None:
+        source = sa.subtree_actors(subj, set())[:1]
+    if trig.kind == "adj" and trig.pattern.judgement and tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+        governor = tok.head
+        judged = child(governor, "dobj") or child(tok, "nsubj")
+        gsubj = child(governor, "nsubj")
+        if gsubj is not None and governor.lemma_ in (
+            "consider",
+            "call",
+            "find",
+            "deem",
+            "regard",
+            "declare",
+            "see",
+        ):
+            source = sa.np_with_conj(gsubj)
+            target = sa.np_with_conj(judged) if judged is not None else []
+            return Side(source, "parse" if source else "none"), Side(target, "parse"), gsubj
+        if gsubj is not None and governor.lemma_ == "be":
+            target = sa.np_with_conj(gsubj)
+            return Side([], "none"), Side(target, "parse" if target else "none"), None
+    target = _verb_targets(tok, trig, sa, source)
+    return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), subj

@@ -1,0 +1,354 @@
+"""Find the words of a parsed sentence that report events, and their PLOVER type.
+
+A trigger is a verb, an event noun or a predicative adjective from the pattern files. Light
+verbs ("hold", "stage", "sign") take their type from the object; particles and prepositions
+can change it ("call on" -> DEMAND); governing verbs ("refuse to", "threaten to") absorb the
+clause they govern; commissive ones ("offer to", "ready to") become AGREE or THREATEN by
+what is offered.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon, Pattern
+from greatgame.models import QUAD
+
+logger = logging.getLogger(__name__)
+
+HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
+
+
+@dataclass
+class Trigger:
+    """One event word with its resolved type."""
+
+    token: Any  # spaCy Token
+    type: str
+    strength: float
+    pattern: Pattern
+    kind: str  # verb | noun | adj | deontic | future
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    content: Any = None  # the governed clause (xcomp/ccomp), if any
+    intent: bool = False  # AGREE/THREATEN made of a stated intention
+    own_intent: bool = False  # a meeting the speaker says they will hold
+
+
+def lemma(tok: Any) -> str:
+    """Lower-case lemma, with the plain lower form as fallback for odd lemmas."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+def forms(tok: Any) -> list[str]:
+    """The lemma and a few regular de-inflections of the word.
+
+    Lookups must not depend on a lemmatiser slip ('hopes' -> 'hop').
+    """
+    low = tok.text.lower()
+    out = [lemma(tok), low]
+    if low.endswith("ies"):
+        out.append(low[:-3] + "y")
+    if low.endswith(("s", "d")):
+        out.append(low[:-1])
+    if low.endswith(("es", "ed")):
+        out.append(low[:-2])
+    if low.endswith("ing"):
+        out += [low[:-3], low[:-3] + "e"]
+    return out
+
+
+def lookup(table: dict[str, Any], tok: Any) -> Any:
+    """The entry of ``table`` for the first form of ``tok`` it holds."""
+    for f in forms(tok):
+        if f in table:
+            return table[f]
+    return None
+
+
+def object_of(tok: Any) -> Any:
+    """The direct object of a verb (or the passive subject, which is its logical object)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def _obj_keys(obj: Any) -> list[str]:
+    keys = []
+    mods = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+    for m in mods:
+        keys.append(f"{m.text.lower()} {obj.text.lower()}")
+    for prep in obj.children:  # "treaty of friendship"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            keys += [f"{obj.text.lower()} of {p.text.lower()}" for p in prep.children if p.dep_ == "pobj"]
+    keys += [obj.text.lower(), lemma(obj)]
+    return keys
+
+
+def _lookup(table: dict[str, Any], keys: list[str]) -> tuple[bool, Any]:
+    for k in keys:
+        if k in table:
+            return True, table[k]
+    return False, None
+
+
+def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
+    """Type of an event noun, with compound modifiers ("air strike", "joint exercises") applied."""
+    pat = lex.nouns.get(tok.text.lower()) or lex.nouns.get(lemma(tok))
+    if pat is None:
+        return None, None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.text.lower() in pat.compounds:
+            return pat.compounds[c.text.lower()], pat
+        if c.dep_ in ("compound", "amod", "nmod") and lemma(c) in pat.compounds:
+            return pat.compounds[lemma(c)], pat
+    return pat.type, pat
+
+
+def _local(tok: Any, skip_self: bool = False) -> list[Any]:
+    """The clause of a verb without its sub-clauses (subject, objects, prepositional phrases)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [
+            c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")
+        ]
+    return out
+
+
+def _cue_type(tok: Any, pat: Pattern) -> str | None:
+    scope = _local(tok)
+    if tok.dep_ in ("xcomp", "conj", "advcl") or not any(c.dep_.startswith("nsubj") for c in tok.children):
+        for s in tok.head.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                scope += list(s.subtree)
+    if pat.cue_scope == "subject":
+        scope = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree] or scope
+    words = {t.text.lower() for t in scope} | {lemma(t) for t in scope}
+    for typ, cue_words in pat.cues.items():
+        if words & {w.lower() for w in cue_words}:
+            return typ
+    return None
+
+
+def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, str | None]:
+    """Resolve the type of a verb pattern on this token: particles, prepositions, objects, cues."""
+    typ, strength, mode = pat.type, pat.strength, pat.mode
+    for c in tok.children:
+        if c.dep_ == "prt" and lemma(c) in pat.particles:
+            return pat.particles[lemma(c)], max(strength, 0.8), mode
+        if c.dep_ in ("prep", "prt") and lemma(c) in pat.preps:
+            return pat.preps[lemma(c)], max(strength, 0.8), mode
+    cue = _cue_type(tok, pat)
+    if cue:
+        return cue, max(strength, 0.7), mode
+    obj = object_of(tok)
+    if obj is not None:
+        keys = _obj_keys(obj)
+        found, otyp = _lookup(pat.objects, keys)
+        if found:
+            npat = lex.nouns.get(keys[-1])
+            return otyp, max(strength, 0.8), (npat.mode if npat and npat.mode else mode)
+        if pat.type is None:
+            ntyp, npat = noun_type(obj, lex)
+            if ntyp:
+                return ntyp, 0.75, npat.mode if npat else None
+    return typ, strength, mode
+
+
+def _content(tok: Any) -> Any:
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return c
+    for c in tok.children:  # "agreed to a plan", "opposed to mediation"
+        if c.dep_ == "prep" and lemma(c) in ("to", "on"):
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return p
+    return None
+
+
+def _content_type(content: Any, lex: Lexicon) -> str | None:
+    if content is None:
+        return None
+    pat = lex.verbs.get(lemma(content))
+    if content.pos_ in ("VERB", "AUX") and pat is not None:
+        if pat.control == "pass":
+            inner = _content(content)
+            return _content_type(inner, lex) if inner is not None else None
+        if pat.control in (None, "govern", "commissive") and (
+            pat.type or pat.objects or pat.particles or pat.cues
+        ):
+            return verb_type(content, pat, lex)[0]
+    if content.pos_ in ("NOUN", "PROPN"):
+        return noun_type(content, lex)[0]
+    return None
+
+
+def commissive_type(content: Any, lex: Lexicon, default: str = "AGREE") -> str:
+    """AGREE for offering a cooperative act, THREATEN for announcing a hostile one."""
+    inner = _content_type(content, lex)
+    if inner in HOSTILE:
+        return "THREATEN"
+    return default
+
+
+COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+DEONTIC_AUX = {"must", "should"}
+
+
+def aux_words(tok: Any) -> set[str]:
+    """Auxiliaries and particles of a verb ("will", "must", "not", "to"...), lower case."""
+    words = {c.text.lower() for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"):
+        words |= {"must"}
+    return words
+
+
+def under_speech(tok: Any, lex: Lexicon) -> Any:
+    """The reporting verb whose clause holds this token, or None."""
+    speech = set(lex.modality["speech_verbs"])
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ROOT",) or cur.head is cur:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or cur.head.dep_ == "ROOT":
+            if lemma(cur.head) in speech and cur.dep_ in ("ccomp", "parataxis"):
+                return cur.head
+        cur = cur.head
+    return None
+
+
+def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    if pat.control == "pass":
+        return None
+    if pat.control == "speech":
+        if pat.type is None and not pat.objects:
+            return None
+        typ, strength, mode = verb_type(tok, pat, lex)
+        return Trigger(tok, typ, strength, pat, "verb", mode, list(pat.context)) if typ else None
+    if pat.control == "commissive":
+        content = _content(tok)
+        typ = commissive_type(content, lex, pat.type or "AGREE")
+        return Trigger(tok, typ, pat.strength, pat, "verb", pat.mode, list(pat.context), content, intent=True)
+    typ, strength, mode = verb_type(tok, pat, lex)
+    if typ is None:
+        return None
+    content = _content(tok) if pat.control == "govern" else None
+    return Trigger(tok, typ, strength, pat, "verb", mode, list(pat.context), content)
+
+
+def _adj_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    if pat.control == "commissive":
+        content = _content(tok)
+        if content is None:
+            return None
+        return Trigger(tok, commissive_type(content, lex), 0.8, pat, "adj", None, [], content, intent=True)
+    if pat.type is None:
+        return None
+    return Trigger(tok, pat.type, pat.strength, pat, "adj", pat.mode, list(pat.context), _content(tok))
+
+
+def _intent(trig: Trigger, lex: Lexicon) -> None:
+    """'X will give Y a grant' said by X is a promise (AGREE); 'X would boycott Y' a threat."""
+    tok = trig.token
+    if trig.kind != "verb" or trig.intent:
+        return
+    auxes = aux_words(tok)
+    marks = {t.text.lower() for t in tok.subtree if t.dep_ == "mark"}
+    conditional = bool(marks & {"unless", "if"})
+    verb = under_speech(tok, lex)
+    decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
+    if not (auxes & FUTURE_AUX) or not (verb is not None or conditional):
+        return
+    if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
+        if conditional or not decided:
+            trig.type, trig.intent = "THREATEN", True
+    elif trig.type in COOPERATIVE_MATERIAL:
+        trig.type, trig.intent = "AGREE", True
+    elif trig.type == "CONSULT" and verb is not None:
+        trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
+
+
+def _deontic(tok: Any, lex: Lexicon) -> Trigger | None:
+    """'X said (that) Y must do Z' is a demand of X on Y."""
+    if tok.pos_ not in ("VERB", "AUX") or not (aux_words(tok) & DEONTIC_AUX):
+        return None
+    if tok.dep_ not in ("ccomp",) or tok.head.pos_ not in ("VERB",):
+        return None
+    pat = Pattern(lemma="must", type="DEMAND", strength=0.75)
+    return Trigger(tok, "DEMAND", 0.75, pat, "deontic", None, [], tok)
+
+
+def _absorbed(trig: Trigger) -> set[int]:
+    """Tokens whose own event is part of this trigger's (its content and its objects)."""
+    out: set[int] = set()
+    if trig.content is not None:
+        stack = [trig.content]
+        while stack:
+            t = stack.pop()
+            out.add(t.i)
+            stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
+    for c in trig.token.children:
+        if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
+            out.add(c.i)
+        if c.dep_ in ("prep", "agent"):
+            out |= {p.i for p in c.children if p.dep_ == "pobj"}
+    return out
+
+
+def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
+    """An event noun, or the verb that carries it.
+
+    As the object of a verb that is no trigger ("issued an ultimatum") the verb carries it,
+    so that its subject and prepositions give source and target.
+    """
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i not in taken:
+        light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
+        return Trigger(head, typ, 0.7, light, "verb", pat.mode, list(pat.context))
+    return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
+
+
+def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
+    """Every trigger of one parsed sentence, the absorbed ones removed, in text order."""
+    found: list[Trigger] = []
+    for tok in sent:
+        trig = None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            trig = _deontic(tok, lex)
+            pat = lookup(lex.verbs, tok)
+            if trig is None and pat is not None:
+                trig = _verb_trigger(tok, pat, lex)
+        elif tok.pos_ in ("ADJ", "VERB") and lemma(tok) in lex.adjectives:
+            trig = _adj_trigger(tok, lex.adjectives[lemma(tok)], lex)
+        if trig is not None:
+            _intent(trig, lex)
+            found.append(trig)
+    absorbed: set[int] = set()
+    for trig in found:
+        absorbed |= _absorbed(trig) - {trig.token.i}
+    verbs = [t for t in found if t.token.i not in absorbed]
+    taken = absorbed | {t.token.i for t in verbs}
+    nouns = []
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken:
+            typ, pat = noun_type(tok, lex)
+            if typ and pat is not None:
+                nouns.append(_noun_trigger(tok, typ, pat, taken))
+    return sorted(verbs + nouns, key=lambda t: t.token.i)
+
+
+def quad_of(typ: str) -> str:
+    """Quad class of a type (for callers that only hold the name)."""
+    return QUAD[typ]

@@ -1,0 +1,1 @@
+"""Running greatgame beyond one process: the Dask engine and its Parquet lake."""

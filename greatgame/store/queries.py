@@ -1,0 +1,335 @@
+"""Read queries of the store, each returning a pandas DataFrame (or a dict of them).
+
+All values reach DuckDB as parameters; only fixed column and table names are written into SQL.
+An event's ``day`` is its own date, or the document's publication date when the event has none;
+``since`` and ``until`` filter on ``day`` (both inclusive).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+OPINION_ROLES = ("commentary", "appeal")  # sentence roles whose events are opinion, not fact
+
+_EVENT_SELECT = """
+SELECT e.id, e.doc, e.sentence_idx, e.type, e.quad, e.mode, e.context,
+       e.source_ids, e.source_countries, e.target_ids, e.target_countries,
+       e.date, e.date_end, e.date_precision, coalesce(e.date, d.published) AS day,
+       e.location_name, e.location_country, e.location_lat, e.location_lon,
+       e.modality, e.attributed_to, e.confidence, e.sentence_role, e.trigger,
+       e.sentence, e.char_start, e.char_end, e.cluster,
+       d.title AS doc_title, d.publisher AS doc_publisher, d.url AS doc_url, d.published AS doc_published
+FROM events e JOIN documents d ON d.id = e.doc
+"""
+
+_EVENT_ORDER = " ORDER BY day DESC NULLS LAST, e.doc, e.char_start, e.id"
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if v is not None]
+
+
+def _in(column: str, values: list[str], where: list[str], params: list[Any]) -> None:
+    if values:
+        where.append(f"{column} IN ({', '.join('?' * len(values))})")
+        params.extend(values)
+
+
+def _page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    if limit is None:
+        return (" OFFSET ?", [offset]) if offset else ("", [])
+    return " LIMIT ? OFFSET ?", [int(limit), int(offset)]
+
+
+def event_filters(
+    actor: str | Iterable[str] | None = None,
+    country: str | Iterable[str] | None = None,
+    type: str | Iterable[str] | None = None,
+    quad: str | Iterable[str] | None = None,
+    context: str | Iterable[str] | None = None,
+    modality: str | Iterable[str] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    doc: str | None = None,
+    ids: Iterable[str] | None = None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its parameters) for the event filters; each filter may be a list.
+
+    ``actor`` matches an actor id on either side; ``country`` matches an actor's country or id
+    on either side; ``context`` matches when any listed context is among the event's contexts.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    actors = _as_list(actor)
+    if actors:
+        marks = ", ".join("?" * len(actors))
+        where.append(f"e.id IN (SELECT event FROM event_actors WHERE actor_id IN ({marks}))")
+        params += actors
+    countries = _as_list(country)
+    if countries:
+        marks = ", ".join("?" * len(countries))
+        where.append(
+            f"e.id IN (SELECT event FROM event_actors WHERE country IN ({marks}) OR actor_id IN ({marks}))"
+        )
+        params += countries + countries
+    _in("e.type", [t.upper() for t in _as_list(type)], where, params)
+    _in("e.quad", _as_list(quad), where, params)
+    _in("e.modality", _as_list(modality), where, params)
+    contexts = _as_list(context)
+    if contexts:
+        where.append("list_has_any(e.context, ?::VARCHAR[])")
+        params.append(contexts)
+    if since is not None:
+        where.append("coalesce(e.date, d.published) >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("coalesce(e.date, d.published) <= ?")
+        params.append(until)
+    if doc is not None:
+        where.append("e.doc = ?")
+        params.append(doc)
+    if ids is not None:
+        where.append("list_contains(?::VARCHAR[], e.id)")
+        params.append(list(ids))
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+class QueryMixin:
+    """Queries of a ``Store`` (needs ``self.con``, an open DuckDB connection)."""
+
+    con: Any
+
+    def _df(self, sql: str, params: list[Any] | None = None):
+        return self.con.execute(sql, params or []).df()
+
+    def _scalar(self, sql: str, params: list[Any] | None = None) -> Any:
+        return self.con.execute(sql, params or []).fetchone()[0]
+
+    # -- documents -------------------------------------------------------------------------
+
+    def _document_where(self, q, publisher, genre, since, until) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if q:
+            where.append("(contains(lower(d.title), lower(?)) OR contains(lower(d.id), lower(?)))")
+            params += [q, q]
+        if publisher:
+            where.append("d.publisher = ?")
+            params.append(publisher)
+        _in("d.genre", _as_list(genre), where, params)
+        if since is not None:
+            where.append("d.published >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("d.published <= ?")
+            params.append(until)
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def documents(self, q=None, publisher=None, genre=None, since=None, until=None, limit=None, offset=0):
+        """Documents (without their text), newest first, with their counts of sentences and events.
+
+        ``q`` matches a substring of the title or id, case-insensitively.
+        """
+        where, params = self._document_where(q, publisher, genre, since, until)
+        page, pparams = _page(limit, offset)
+        sql = f"""
+            SELECT d.id, d.title, d.published, d.publisher, d.author, d.genre, d.language, d.url,
+                   d.path, d.content_hash, d.ingested_at, length(d.text) AS chars,
+                   (SELECT count(*) FROM sentences s WHERE s.doc = d.id) AS sentences,
+                   (SELECT count(*) FROM events e WHERE e.doc = d.id) AS events
+            FROM documents d{where}
+            ORDER BY d.published DESC NULLS LAST, d.id{page}"""
+        return self._df(sql, params + pparams)
+
+    def count_documents(self, q=None, publisher=None, genre=None, since=None, until=None) -> int:
+        """How many documents ``documents`` would return without paging."""
+        where, params = self._document_where(q, publisher, genre, since, until)
+        return int(self._scalar(f"SELECT count(*) FROM documents d{where}", params))
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """One document with everything found in it; ``NotFound`` for an unknown id.
+
+        Returns ``meta`` (dict), ``text``, and DataFrames ``sentences``, ``events``, ``actors``,
+        ``statements``.
+        """
+        from greatgame.store.store import NotFound
+
+        row = self.con.execute("SELECT * FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no document with id '{doc_id}': list ids with `GET /api/documents`")
+        cols = [c[0] for c in self.con.description]
+        meta = dict(zip(cols, row, strict=True))
+        text = meta.pop("text")
+        return {
+            "meta": meta,
+            "text": text,
+            "sentences": self._df("SELECT * FROM sentences WHERE doc = ? ORDER BY idx", [doc_id]),
+            "events": self.events(doc=doc_id),
+            "actors": self._df("SELECT * FROM actors_in_doc WHERE doc = ? ORDER BY mentions DESC, actor_id", [doc_id]),
+            "statements": self.statements(doc=doc_id),
+        }
+
+    # -- actors ----------------------------------------------------------------------------
+
+    def actors(self, q=None, kind=None, country=None, limit=None, offset=0):
+        """Actors seen in the database, most mentioned first.
+
+        Each with its most common name, kind and country, and counts of documents, mentions and
+        events. ``q`` matches a substring of id or name.
+        """
+        where, params = self._actor_where(q, kind, country)
+        page, pparams = _page(limit, offset)
+        return self._df(_ACTORS_SQL.format(where=where) + " ORDER BY mentions DESC, id" + page, params + pparams)
+
+    def count_actors(self, q=None, kind=None, country=None) -> int:
+        """How many actors ``actors`` would return without paging."""
+        where, params = self._actor_where(q, kind, country)
+        return int(self._scalar(f"SELECT count(*) FROM ({_ACTORS_SQL.format(where=where)})", params))
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """The summary row of one actor seen in the database, or None."""
+        df = self._df(_ACTORS_SQL.format(where=" WHERE id = ?"), [actor_id])
+        return None if df.empty else df.iloc[0].to_dict()
+
+    def _actor_where(self, q, kind, country) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if q:
+            where.append("(contains(lower(id), lower(?)) OR contains(lower(name), lower(?)))")
+            params += [q, q]
+        _in("kind", _as_list(kind), where, params)
+        _in("country", _as_list(country), where, params)
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    # -- events ----------------------------------------------------------------------------
+
+    def events(self, limit=None, offset=0, **filters):
+        """Events with their document's title, publisher and date; filters as ``event_filters``."""
+        where, params = event_filters(**filters)
+        page, pparams = _page(limit, offset)
+        return self._df(_EVENT_SELECT + where + _EVENT_ORDER + page, params + pparams)
+
+    def count_events(self, **filters) -> int:
+        """How many events ``events`` would return without paging."""
+        where, params = event_filters(**filters)
+        return int(self._scalar("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc" + where, params))
+
+    def event_actors(self, **filters):
+        """One row per (event, side, actor) for the events matching the filters."""
+        where, params = event_filters(**filters)
+        sql = f"""
+            SELECT a.event, a.side, a.actor_id, a.country, a.kind, a.name
+            FROM event_actors a
+            WHERE a.event IN (SELECT e.id FROM events e JOIN documents d ON d.id = e.doc{where})
+            ORDER BY a.event, a.side, a.actor_id"""
+        return self._df(sql, params)
+
+    def edges(self, since=None, until=None, factual_only: bool = True):
+        """Actor-to-actor links: one row per (source, target, quad) with count and summed confidence.
+
+        With ``factual_only`` (the default) only asserted and reported events outside opinion
+        sentences count, as in the influence index.
+        """
+        where, params = event_filters(since=since, until=until)
+        conds = ["s.actor_id <> t.actor_id"] + ([where.removeprefix(" WHERE ")] if where else [])
+        if factual_only:
+            conds.append("e.modality IN ('asserted', 'reported')")
+            conds.append(f"e.sentence_role NOT IN ({', '.join('?' * len(OPINION_ROLES))})")
+            params += list(OPINION_ROLES)
+        sql = f"""
+            SELECT s.actor_id AS source, t.actor_id AS target, e.quad,
+                   count(DISTINCT e.id) AS count, sum(e.confidence) AS weight
+            FROM events e JOIN documents d ON d.id = e.doc
+            JOIN event_actors s ON s.event = e.id AND s.side = 'source'
+            JOIN event_actors t ON t.event = e.id AND t.side = 'target'
+            WHERE {" AND ".join(conds)}
+            GROUP BY ALL ORDER BY source, target, quad"""
+        return self._df(sql, params)
+
+    # -- statements ------------------------------------------------------------------------
+
+    def statements(self, speaker=None, about=None, doc=None, since=None, until=None, limit=None, offset=0):
+        """Quotes and reported statements with speaker and stances; ``about`` matches an actor id."""
+        where, params = self._statement_where(speaker, about, doc, since, until)
+        page, pparams = _page(limit, offset)
+        sql = f"""
+            SELECT s.doc, s.idx, s.speaker, s.speaker_role, s.quote, s.about_ids, s.about_stances,
+                   s.sentence_idx, s.char_start, s.char_end, s.date,
+                   coalesce(s.date, d.published) AS day, d.title AS doc_title
+            FROM statements s JOIN documents d ON d.id = s.doc{where}
+            ORDER BY day DESC NULLS LAST, s.doc, s.idx{page}"""
+        return self._df(sql, params + pparams)
+
+    def count_statements(self, speaker=None, about=None, doc=None, since=None, until=None) -> int:
+        """How many statements ``statements`` would return without paging."""
+        where, params = self._statement_where(speaker, about, doc, since, until)
+        return int(self._scalar(f"SELECT count(*) FROM statements s JOIN documents d ON d.id = s.doc{where}", params))
+
+    def _statement_where(self, speaker, about, doc, since, until) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if speaker:
+            where.append("s.speaker = ?")
+            params.append(speaker)
+        if about:
+            where.append("list_contains(s.about_ids, ?)")
+            params.append(about)
+        if doc:
+            where.append("s.doc = ?")
+            params.append(doc)
+        if since is not None:
+            where.append("coalesce(s.date, d.published) >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("coalesce(s.date, d.published) <= ?")
+            params.append(until)
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    # -- summary ---------------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for a first look: rows per table, events by type, quad and modality, date range."""
+        counts = {
+            t: int(self._scalar(f"SELECT count(*) FROM {t}"))
+            for t in ("documents", "sentences", "mentions", "relations", "events", "statements")
+        }
+        counts["actors"] = int(self._scalar("SELECT count(DISTINCT actor_id) FROM actors_in_doc"))
+
+        def by(column: str) -> dict[str, int]:
+            rows = self.con.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+            return {str(k): int(v) for k, v in rows}
+
+        first, last = self.con.execute(
+            "SELECT min(coalesce(e.date, d.published)), max(coalesce(e.date, d.published)) "
+            "FROM events e JOIN documents d ON d.id = e.doc"
+        ).fetchone()
+        return {
+            "counts": counts,
+            "events_by_type": by("type"),
+            "events_by_quad": by("quad"),
+            "events_by_modality": by("modality"),
+            "first_event": first,
+            "last_event": last,
+        }
+
+
+_ACTORS_SQL = """
+SELECT * FROM (
+    SELECT a.actor_id AS id,
+           first(a.name ORDER BY a.mentions DESC, a.doc) AS name,
+           first(a.kind ORDER BY a.mentions DESC, a.doc) AS kind,
+           first(a.country ORDER BY a.country IS NULL, a.mentions DESC, a.doc) AS country,
+           count(DISTINCT a.doc) AS documents,
+           sum(a.mentions)::BIGINT AS mentions,
+           coalesce(max(ev.events), 0)::BIGINT AS events
+    FROM actors_in_doc a
+    LEFT JOIN (SELECT actor_id, count(DISTINCT event) AS events FROM event_actors GROUP BY actor_id) ev
+           ON ev.actor_id = a.actor_id
+    GROUP BY a.actor_id
+){where}"""

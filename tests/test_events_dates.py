@@ -1,0 +1,74 @@
+"""Dates of events: absolute forms, ranges, relative dates, precision, and refusal to guess."""
+
+import datetime as dt
+
+import pytest
+
+from greatgame.events.dates import find_dates
+
+PUB = dt.date(2025, 4, 21)  # a Monday
+
+
+def first(text, published=PUB, future=False):
+    hits = find_dates(text, published, future)
+    return (hits[0].date, hits[0].date_end, hits[0].precision) if hits else None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on 31/07/2021", dt.date(2021, 7, 31)),
+        ("on 22/1/ 2025", dt.date(2025, 1, 22)),
+        ("on 22/1/2025", dt.date(2025, 1, 22)),
+        ("on 17 April 2024", dt.date(2024, 4, 17)),
+        ("on April 17, 2024", dt.date(2024, 4, 17)),
+        ("on 2024-04-17", dt.date(2024, 4, 17)),
+        ("on the 11th of November 2023", dt.date(2023, 11, 11)),
+    ],
+)
+def test_absolute_day_dates_in_any_common_order(text, expected):
+    assert first(text) == (expected, None, "day")
+
+
+def test_day_month_without_year_takes_the_publication_year_or_the_one_before():
+    assert first("on April 17") == (dt.date(2025, 4, 17), None, "day")
+    assert first("on the 11th of November") == (dt.date(2024, 11, 11), None, "day")
+    assert first("on the 11th of November", future=True) == (dt.date(2025, 11, 11), None, "day")
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("from July 30 to August 10, 2024", dt.date(2024, 7, 30), dt.date(2024, 8, 10)),
+        ("on the 22-23 of April", dt.date(2025, 4, 22), dt.date(2025, 4, 23)),
+        ("on 22–23 April", dt.date(2025, 4, 22), dt.date(2025, 4, 23)),
+    ],
+)
+def test_ranges_give_start_and_end(text, start, end):
+    assert first(text, future=True) == (start, end, "day")
+
+
+def test_relative_days_resolve_against_publication():
+    assert first("yesterday") == (dt.date(2025, 4, 20), None, "day")
+    assert first("on Sunday") == (dt.date(2025, 4, 20), None, "day")
+    assert first("on Sunday", future=True) == (dt.date(2025, 4, 27), None, "day")
+    assert first("next week") == (dt.date(2025, 4, 28), dt.date(2025, 5, 4), "day")
+
+
+def test_relative_months_and_years_have_coarse_precision():
+    assert first("earlier this month") == (dt.date(2025, 4, 1), None, "month")
+    assert first("last year") == (dt.date(2024, 1, 1), None, "year")
+    assert first("in 2019") == (dt.date(2019, 1, 1), None, "year")
+    assert first("in March 2022") == (dt.date(2022, 3, 1), None, "month")
+
+
+def test_no_publication_date_means_no_relative_date():
+    assert first("on Sunday", published=None) is None
+    assert first("yesterday", published=None) is None
+    assert first("on April 17", published=None) is None
+    assert first("on 17 April 2024", published=None) == (dt.date(2024, 4, 17), None, "day")
+
+
+@pytest.mark.parametrize("text", ["on 31/02/2024", "on 30 February 2023", "from May 10 to May 2"])
+def test_impossible_dates_are_rejected(text):
+    assert first(text) is None
