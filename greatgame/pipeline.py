@@ -64,6 +64,13 @@ class Engine:
             return Failure(raw.id, "the document is nested too deeply to process", raw.path)
         except MemoryError:
             return Failure(raw.id, "the document needs more memory than is available", raw.path)
+        except Exception as exc:  # noqa: BLE001
+            # Hardening (security helper): a bug a hostile document triggers in one stage must
+            # cost that document, not the run. The traceback goes to the log; the Failure says
+            # it is a bug, so it is reported rather than mistaken for a bad input.
+            logger.exception("internal error while processing %s", raw.id)
+            return Failure(raw.id, f"internal error while processing the document ({type(exc).__name__}: "
+                                   f"{str(exc)[:200]}); this is a bug in greatgame: please report it", raw.path)
 
 
 @contextmanager
@@ -81,7 +88,9 @@ def _time_limit(seconds: float, doc_id: str):
         )
 
     previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Hardening: the alarm repeats (every second at most) until the block ends, because a library
+    # that catches Exception (trafilatura does, around its extraction) may swallow the first one.
+    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, 1.0))
     try:
         yield
     finally:

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from greatgame.cli.serve import command as serve_command
-from greatgame.cli.serve import is_loopback
+from greatgame.api.server import is_loopback
 from greatgame.errors import StoreError
 
 

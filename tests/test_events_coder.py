@@ -149,3 +149,14 @@ def test_confidence_ranks_the_main_event_first(code):
     assert len(doc.events) >= 1
     assert all(0.0 <= e.confidence <= 1.0 for e in doc.events)
     assert top(doc).trigger == "shelled"
+
+
+def test_an_undated_past_event_takes_the_date_of_the_story(code):
+    doc = code(
+        "Kazakhstan and Uzbekistan held talks in Astana on 12 March 2025. "
+        "The two sides signed a water agreement. Tokayev will visit Tashkent."
+    )
+    signed = next(e for e in doc.events if e.type == "AGREE")
+    assert signed.date == dt.date(2025, 3, 12)
+    planned = next(e for e in doc.events if e.modality == "planned")
+    assert planned.date is None

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from greatgame import __version__
+from greatgame.api import pages
 from greatgame.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
 from greatgame.api.routers import actors, documents, events, influence, network, statements, summary
 from greatgame.config import Settings
@@ -89,5 +90,7 @@ def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
     install_error_handlers(app)
     for module in (documents, actors, events, influence, network, statements, summary):
         app.include_router(module.router, responses=ERROR_RESPONSES)
+    app.include_router(pages.router)
     app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)
+    app.add_middleware(pages.SecurityHeaders)
     return app

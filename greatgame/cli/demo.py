@@ -44,10 +44,16 @@ def command(corpus: Path, db: Path, serve: bool | None, port: int) -> None:
 
 def _summary(store) -> str:
     s = store.summary()
+    c = s["counts"]
+    top = store.con.execute(
+        "SELECT actor_id, sum(mentions) FROM actors_in_doc GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8"
+    ).fetchall()
     lines = [
-        f"documents: {s['documents']}   sentences: {s['sentences']}   actors: {s['actors']}   "
-        f"events: {s['events']}   statements: {s['statements']}",
-        "events by type: " + ", ".join(f"{t} {n}" for t, n in s["events_by_type"]),
-        "most active actors: " + ", ".join(f"{a} {n}" for a, n in s["top_actors"]),
+        f"documents: {c['documents']}   sentences: {c['sentences']}   actors: {c['actors']}   "
+        f"events: {c['events']}   relations: {c['relations']}   statements: {c['statements']}",
+        f"events from {s['first_event']} to {s['last_event']}",
+        "events by type: " + ", ".join(f"{t} {n}" for t, n in s["events_by_type"].items()),
+        "events by modality: " + ", ".join(f"{t} {n}" for t, n in s["events_by_modality"].items()),
+        "most mentioned actors: " + ", ".join(f"{a} ({n})" for a, n in top),
     ]
     return "\n".join(lines)

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 from pathlib import Path
 
 import click
 
 from greatgame.cli.options import db_option, make_settings
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` only listens on this machine."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @click.command("serve")
@@ -26,15 +15,11 @@ def is_loopback(host: str) -> bool:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
 def command(db: Path | None, host: str, port: int) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) over the database, read-only."""
-    import uvicorn
-
-    from greatgame.api import create_app
-    from greatgame.store import Store
+    from greatgame.api.server import is_loopback, serve
 
     settings = make_settings(db=db)
-    Store(settings.db, read_only=True).close()  # fail now, with a clear message, if it cannot be read
     if not is_loopback(host):
         click.echo(f"warning: listening on {host}, reachable from other machines; the API has no "
                    "authentication: use 127.0.0.1 unless you mean it", err=True)  # fmt: skip
     click.echo(f"serving {settings.db} on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    serve(settings, host=host, port=port)

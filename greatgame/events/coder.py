@@ -176,7 +176,9 @@ class Coder:
 
 def _carry_dates(events: list[Event], before: list[Event]) -> None:
     """A past event told without a date happened when the story's last dated event did."""
-    last = next((e for e in reversed(before) if e.date is not None and e.modality in ("asserted", "reported")), None)
+    last = next(
+        (e for e in reversed(before) if e.date is not None and e.modality in ("asserted", "reported")), None
+    )
     if last is None:
         return
     for ev in events:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
+import re
 
 import charset_normalizer
 
@@ -12,6 +14,32 @@ logger = logging.getLogger(__name__)
 _CONTROL_OK = {9, 10, 11, 12, 13, 27}
 _MAX_CONTROL_RATIO = 0.05
 _MAX_CHAOS = 0.15
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_PAGE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def scrub(text: str) -> str:
+    r"""Text that is safe to store, print and show: no lone surrogates, no control characters.
+
+    Lone surrogates (a JSON escape such as ``\ud800`` alone, a file name that is not UTF-8) cannot be
+    written as UTF-8 and become U+FFFD; vertical tabs, form feeds and Unicode line separators
+    become newlines; NUL and the other C0/C1 control characters are dropped. Tabs, newlines
+    and carriage returns stay.
+    """
+    text = _SURROGATES.sub("\ufffd", text)
+    text = _PAGE_BREAKS.sub("\n", text)
+    return _CONTROLS.sub("", text)
+
+
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    try:
+        return scrub(os.fsencode(name).decode("utf-8", "replace"))
+    except (UnicodeError, ValueError):
+        return scrub(name)
 
 
 class DecodeProblem(ValueError):

@@ -58,6 +58,7 @@ class HtmlPage:
     genre_hint: str | None = None
     body_lines: list[str] = field(default_factory=list)
     page_lines: list[str] = field(default_factory=list)
+    too_deep: bool = False  # the page nests elements deeper than the parser follows
 
     def title(self) -> str | None:
         """The headline: the <h1>, else og:title, else <title> without its site-name suffix."""
@@ -81,8 +82,8 @@ def strip_site_suffix(title: str, site: str | None) -> str:
 
 def parse_html(content: str) -> HtmlPage:
     """Read the metadata and the main text of an HTML page."""
-    tree = _parse(content)
     page = HtmlPage()
+    tree = _parse(content, page)
     if tree is None:
         return page
     _read_head(tree, page)
@@ -99,13 +100,16 @@ def parse_html(content: str) -> HtmlPage:
     return page
 
 
-def _parse(content: str) -> Any:
+def _parse(content: str, page: HtmlPage) -> Any:
+    """The lxml tree; libxml2 stops at 256 levels of nesting (text deeper is lost, ``page.too_deep``)."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(content.encode("utf-8", "replace"), parser=parser)
+        tree = lxml.html.document_fromstring(content.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         logger.warning("could not parse HTML: %s", exc)
         return None
+    page.too_deep = any("Excessive depth" in e.message for e in parser.error_log)
+    return tree
 
 
 def _text(el: Any) -> str:
@@ -154,7 +158,7 @@ def _read_json_ld(tree: Any, page: HtmlPage) -> None:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "", strict=False)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # malformed, absurdly nested, or a 5000-digit number
             logger.debug("skipping unreadable JSON-LD block")
             continue
         for obj in _walk_json(data):

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from greatgame.config import Settings
-from greatgame.ingest.decoding import DecodeProblem, decode_bytes
+from greatgame.ingest.decoding import DecodeProblem, decode_bytes, display_name, scrub
+from greatgame.ingest.resources import load
 from greatgame.models import Failure, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,26 @@ def read_sources(paths: Iterable[str | Path], settings: Settings) -> Iterator[Ra
     Folders are recursed in sorted order; hidden files and folders are skipped, and so are
     files of unknown type found inside a folder (a file named explicitly with an unknown type
     is a Failure, so that the user learns why nothing came out of it).
+
+    Every id, path, reason and text that comes out is scrubbed (see ``decoding.scrub``): a file
+    name or a JSON string that is not valid Unicode cannot break the store or the terminal.
     """
+    for item in _read_all(paths, settings):
+        yield _scrubbed(item)
+
+
+def _scrubbed(item: RawDocument | Failure) -> RawDocument | Failure:
+    if isinstance(item, Failure):
+        item.doc_id, item.reason = display_name(item.doc_id), display_name(item.reason)
+        item.path = display_name(item.path) if item.path is not None else None
+        return item
+    item.id, item.content = display_name(item.id), scrub(item.content)
+    item.path = display_name(item.path) if item.path is not None else None
+    item.given = {k: scrub(v) if isinstance(v, str) else v for k, v in item.given.items()}
+    return item
+
+
+def _read_all(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawDocument | Failure]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -156,6 +176,8 @@ def _skip_rest_of_line(handle: Any) -> None:
 def _jsonl_document(line: bytes, number: int, where: str, path: Path) -> RawDocument | Failure:
     try:
         record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except RecursionError:
+        return Failure(where, f"line {number} of {path.name} nests JSON arrays or objects too deeply", str(path))
     except UnicodeDecodeError:
         return Failure(
             where, f"line {number} of {path.name} is not valid UTF-8; re-save the file as UTF-8", str(path)
@@ -166,6 +188,8 @@ def _jsonl_document(line: bytes, number: int, where: str, path: Path) -> RawDocu
             f"line {number} of {path.name} is not valid JSON ({exc.msg} at column {exc.colno})",
             str(path),
         )
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        return Failure(where, f"line {number} of {path.name} holds a value Python cannot read ({exc})", str(path))
     if not isinstance(record, dict):
         return Failure(
             where, f"line {number} of {path.name} is a JSON {type(record).__name__}, not an object", str(path)
@@ -196,8 +220,13 @@ def _jsonl_problem(record: dict[str, Any]) -> str | None:
         if value is not None and not isinstance(value, str):
             return f'"{key}" must be a string or null, not {type(value).__name__}'
     published = record.get("published")
-    if published is not None and _parse_given_date(published) is None:
-        return f'"published" must be a date written YYYY-MM-DD, not {published!r}'
+    if published is not None:
+        date = _parse_given_date(published)
+        if date is None:
+            return f'"published" must be a date written YYYY-MM-DD, not {published[:40]!r}'
+        lo, hi = load("dates")["gregorian_years"]
+        if not lo <= date.year <= hi:
+            return f'"published" {published[:40]!r} is outside the years {lo}-{hi} greatgame reads'
     return None
 
 

@@ -9,6 +9,7 @@ expressions over that string.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -49,7 +50,7 @@ class RelationFinder:
         self.neg_inside = re.compile(data["negation_inside"])
         self.neg_after = re.compile(data["negation_after"])
         words = ["status", "member", "observer", "partner", "founded", "together", "groups", "includes",
-                 "comprises", "unites", "consists", *self.verbs]
+                 "comprises", "unites", "consists", "remain", "stay", *self.verbs]
         self.keywords = re.compile("|".join(re.escape(w) for w in words))
 
     def find(self, doc, tdoc, ranges, ctx=None) -> list[Relation]:
@@ -60,6 +61,7 @@ class RelationFinder:
         orgs: Counter = Counter()
         states: list[str] = []
         found: list[Relation] = []
+        starts = [t.idx for t in tdoc]
         for sentence, (a, b) in zip(doc.sentences, ranges):
             mentions = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
             for m in mentions:
@@ -68,7 +70,8 @@ class RelationFinder:
             text, slots = self._rewrite(tdoc, a, b, mentions, states, orgs)
             if self.keywords.search(text):
                 found += self._match(text, slots, sentence)
-            states += [m.actor_id for m in mentions if self._kind(m.actor_id) == "state"]
+            states += [m.actor_id for m in mentions
+                       if self._kind(m.actor_id) == "state" and not _modifier(tdoc, _token_after(starts, m.end), b)]
         return _dedupe(found)
 
     def _kind(self, actor_id: str) -> str:
@@ -91,10 +94,10 @@ class RelationFinder:
                 name = f"<{tag}{len(slots)}>"
                 slots[name] = [m.actor_id]
                 out.append(name)
-                if kind == "state":
-                    seen_states.append(m.actor_id)
                 while i < b and tdoc[i].idx < m.end:
                     i += 1
+                if kind == "state" and not _modifier(tdoc, i, b):
+                    seen_states.append(m.actor_id)
                 continue
             group = self._group(tdoc, i, b, seen_states)
             if group is not None:
@@ -106,16 +109,22 @@ class RelationFinder:
                 continue
             if tok.lower_ in ORG_NOUNS and i > a and tdoc[i - 1].lower_ in ORG_DETS and out:
                 out[-1] = "<R>"
+            elif tok.lower_ in ORG_NOUNS and i > a and tdoc[i - 1].lower_ in ("led", "backed", "dominated"):
+                out.append("<R>")  # "the Russian-led bloc"
             elif not tok.is_space:
                 out.append(fold(tok.text))
             i += 1
-        return " ".join(out), slots
+        text = " ".join(out)
+        first = re.match(r"(?:the )?(<S\d+>)", text)
+        if first:  # "..., and it has been an observer in the EAEU": "it" is the sentence's subject
+            text = re.sub(r"\b(and|but|while) (?:it|they) ", lambda m: f"{m.group(1)} {first.group(1)} ", text)
+        return text, slots
 
     @staticmethod
     def _group(tdoc, i, b, states) -> tuple[int, list[str]] | None:
         """"these two countries" / "both countries" -> (tokens used, the last n distinct states)."""
         words = [t.lower_ for t in tdoc[i : min(i + 3, b)]]
-        if len(words) >= 3 and words[0] in ("these", "the", "those") and words[1] in NUMBERS:
+        if len(words) >= 3 and words[0] in ("these", "the", "those", "all") and words[1] in NUMBERS:
             n, used = NUMBERS[words[1]], 3 if words[2] in GROUP_NOUNS else 0
         elif len(words) >= 2 and words[0] == "both" and words[1] in GROUP_NOUNS:
             n, used = 2, 2
@@ -137,6 +146,8 @@ class RelationFinder:
                 relation, negated = self._relation(rule, match, text)
                 objects = _ids(match.groupdict().get("obj") or "<R>", slots)
                 subjects = _ids(match.group("subj"), slots)
+                if match.groupdict().get("with"):
+                    subjects += _ids(match.group("with"), slots)
                 tail = text[match.end() :]
                 also = self.also.match(tail)
                 if also:
@@ -155,9 +166,20 @@ class RelationFinder:
             relation = self.status.get(groups["status"], relation)
         if groups.get("verb"):
             relation, negated = self.verbs[groups["verb"]]
-        if self.neg_inside.search(match.group(0)) or self.neg_after.search(text[match.end() :]):
+        clause = re.split(r" (?:,|;|and|but) ", text[match.end() :], maxsplit=1)[0]
+        if self.neg_inside.search(match.group(0)) or self.neg_after.search(clause):
             negated = True
         return relation, negated
+
+
+def _modifier(tdoc, i: int, b: int) -> bool:
+    """Whether the mention ending before token ``i`` is a modifier such as "Russian-led"."""
+    return i + 1 < b and tdoc[i].text == "-" and tdoc[i + 1].lower_ in ("led", "backed", "dominated", "brokered")
+
+
+def _token_after(starts: list[int], char: int) -> int:
+    """Index of the first token starting at or after character ``char``."""
+    return bisect.bisect_left(starts, char)
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:

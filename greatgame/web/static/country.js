@@ -1,0 +1,151 @@
+/* greatgame dashboard, country page: influence share and alignment charts from /api/influence,
+ * and the events behind a clicked point (from /api/events, matched on the row's event ids). */
+"use strict";
+
+(function () {
+  const root = document.getElementById("influence");
+  if (!root) return;
+  const { el, getJSON, eventCard, lineChart, seriesClass } = window.gg;
+  const country = root.dataset.country;
+  const countryName = root.dataset.name || country;
+  const freqSelect = document.getElementById("freq");
+  const domainSelect = document.getElementById("domain");
+  const status = document.getElementById("chart-status");
+  const state = { all: [], byDomain: [], powers: [], freq: root.dataset.freq || "quarter" };
+
+  function influenceURL(byDomain) {
+    const p = new URLSearchParams({ country, freq: state.freq, evidence: "true", bootstrap: "100" });
+    if (byDomain) p.set("by_domain", "true");
+    return "/api/influence?" + p.toString();
+  }
+
+  async function load() {
+    status.textContent = "Loading…";
+    try {
+      const [all, byDomain] = await Promise.all([getJSON(influenceURL(false)), getJSON(influenceURL(true))]);
+      state.all = all.rows;
+      state.byDomain = byDomain.rows;
+      state.powers = all.powers;
+      fillDomains();
+      draw();
+    } catch (err) {
+      status.textContent = "Could not load the influence data: " + err.message;
+    }
+  }
+
+  function fillDomains() {
+    const chosen = domainSelect.value || "all";
+    const domains = [...new Set(state.byDomain.map((r) => r.domain))].sort();
+    domainSelect.replaceChildren(el("option", { value: "all" }, "all domains"));
+    domains.forEach((d) => domainSelect.appendChild(el("option", { value: d }, d.replace(/_/g, " "))));
+    domainSelect.value = domains.indexOf(chosen) >= 0 ? chosen : "all";
+  }
+
+  function rowsNow() {
+    const domain = domainSelect.value || "all";
+    return domain === "all" ? state.all : state.byDomain.filter((r) => r.domain === domain);
+  }
+
+  function draw() {
+    const rows = rowsNow();
+    const shareBox = document.getElementById("share-chart");
+    const alignBox = document.getElementById("alignment-chart");
+    drawLegend();
+    if (!rows.length) {
+      const msg = `No stated events between the outside powers and ${countryName} in the database yet.`;
+      shareBox.replaceChildren(el("p", { class: "muted chart-placeholder" }, msg));
+      alignBox.replaceChildren(el("p", { class: "muted chart-placeholder" }, msg));
+      status.textContent = "";
+      return;
+    }
+    const periods = [...new Map(rows.map((r) => [r.period, r.period_start])).entries()]
+      .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map((p) => p[0]);
+    const index = new Map(periods.map((p, i) => [p, i]));
+    const series = (measure) => state.powers.map((power, k) => ({
+      key: power, cls: seriesClass(power, k), label: power,
+      points: rows.filter((r) => r.power === power).map((r) => ({
+        i: index.get(r.period), y: r[measure], lo: r[measure + "_lo"], hi: r[measure + "_hi"], row: r,
+        clickable: (r.event_ids || []).length + (r.planned_event_ids || []).length > 0,
+      })).sort((a, b) => a.i - b.i),
+    }));
+    lineChart(shareBox, {
+      periods, series: series("share"), yMin: 0, yMax: 1, ticks: [0, 0.25, 0.5, 0.75, 1],
+      format: (v) => Math.round(100 * v) + "%", onPoint: showEvidence,
+    });
+    lineChart(alignBox, {
+      periods, series: series("alignment"), yMin: -1, yMax: 1, ticks: [-1, -0.5, 0, 0.5, 1], zero: true,
+      format: (v) => (v > 0 ? "+" : "") + v.toFixed(2), onPoint: showEvidence,
+    });
+    const total = new Set(rows.flatMap((r) => r.event_ids || [])).size;
+    status.textContent = `${total} stated events over ${periods.length} ${state.freq === "year" ? "years" : state.freq + "s"}. Vertical bars: 95% bootstrap bands.`;
+  }
+
+  function drawLegend() {
+    const legend = document.getElementById("legend");
+    legend.replaceChildren(...state.powers.map((p, k) => {
+      const item = el("span", { class: "swatch-label" });
+      item.appendChild(el("span", { class: "swatch " + seriesClass(p, k) }));
+      item.appendChild(el("a", { href: "/actors/" + encodeURIComponent(p) }, p));
+      return item;
+    }));
+  }
+
+  async function matchingEvents(row) {
+    const wanted = new Set([...(row.event_ids || []), ...(row.planned_event_ids || [])]);
+    const found = new Map();
+    const params = new URLSearchParams({ country, since: row.period_start, until: row.period_end, page_size: "200" });
+    if (row.domain !== "all" && row.domain !== "unspecified") params.append("context", row.domain);
+    for (let page = 1; page <= 25 && found.size < wanted.size; page++) {
+      params.set("page", String(page));
+      const body = await getJSON("/api/events?" + params.toString());
+      body.items.forEach((e) => { if (wanted.has(e.id)) found.set(e.id, e); });
+      if (page * body.page_size >= body.total) break;
+    }
+    return found;
+  }
+
+  async function showEvidence(series, point) {
+    const row = point.row;
+    const panel = document.getElementById("evidence");
+    const list = document.getElementById("evidence-list");
+    const domain = row.domain === "all" ? "all domains" : row.domain.replace(/_/g, " ");
+    panel.hidden = false;
+    document.getElementById("evidence-title").textContent = `${row.power} in ${countryName}, ${row.period} (${domain})`;
+    const align = row.alignment === null ? "–" : (row.alignment > 0 ? "+" : "") + row.alignment.toFixed(2);
+    const share = row.share === null ? "–" : Math.round(100 * row.share) + "%";
+    document.getElementById("evidence-summary").textContent =
+      `Share ${share} · alignment ${align} · ${row.n_events} stated events` +
+      (row.n_planned || row.n_hypothetical ? ` · ${row.n_planned + row.n_hypothetical} planned or hypothetical` : "");
+    list.replaceChildren(el("li", { class: "muted" }, "Loading the events…"));
+    panel.scrollIntoView({ behavior: "smooth", block: "start" });
+    try {
+      const found = await matchingEvents(row);
+      const items = [];
+      const add = (ids, heading) => {
+        const events = (ids || []).map((id) => found.get(id)).filter(Boolean);
+        if (!events.length) return;
+        if (heading) items.push(el("li", { class: "list-heading" }, heading));
+        events.forEach((e) => items.push(eventCard(e)));
+      };
+      add(row.event_ids, null);
+      add(row.planned_event_ids, "Planned or hypothetical (not counted in the share)");
+      list.replaceChildren(...(items.length ? items : [el("li", { class: "muted" }, "The events could not be found.")]));
+    } catch (err) {
+      list.replaceChildren(el("li", { class: "problem" }, "Could not load the events: " + err.message));
+    }
+  }
+
+  freqSelect.addEventListener("change", () => {
+    state.freq = freqSelect.value;
+    const url = new URL(window.location.href);
+    url.searchParams.set("freq", state.freq);
+    window.history.replaceState(null, "", url.pathname + url.search);
+    document.getElementById("evidence").hidden = true;
+    load();
+  });
+  domainSelect.addEventListener("change", () => {
+    document.getElementById("evidence").hidden = true;
+    draw();
+  });
+  load();
+})();
