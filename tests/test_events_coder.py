@@ -106,7 +106,8 @@ def test_exercises_held_jointly_are_cooperation_alone_a_show_of_force(code, cata
             "Uzbekistan and Russia held joint exercises at the Termez training ground from July 30 to August 10."
         )
     )
-    assert joint.type == "COOPERATE" and {"UZB", "RUS"} <= codes(joint.source, catalogue)
+    assert joint.type == "COOPERATE"
+    assert {"UZB", "RUS"} <= codes(joint.source, catalogue) | codes(joint.target, catalogue)
     assert joint.location.name == "Termez training ground" and joint.location.lat is not None
     assert (joint.date, joint.date_end) == (dt.date(2024, 7, 30), dt.date(2024, 8, 10))
     alone = top(code("Russia held military exercises in Tajikistan on Monday."))

@@ -91,7 +91,7 @@ STORIES = [
         ("Uzbekistan and China signed a memorandum on digital trade.", "fact",
          [("AGREE", ["UZB"], ["CHN"], ["economic"], "asserted")]),
     ]),
-]
+]  # fmt: skip
 
 
 def _ref(actor_id: str) -> ActorRef:
@@ -155,7 +155,7 @@ def hostile_document() -> Document:
         (f"Officials in {SVG} praised the {JS_URL} plan.", "speech",
          [("SUPPORT", [HOSTILE_ACTOR], ["UZB"], [IMG], "asserted")]),
         (f"Read more at {JS_URL} or {SVG}.", "boilerplate", []),
-    ]
+    ]  # fmt: skip
     doc = make_story(HOSTILE_ID, f"Breaking {SCRIPT}{IMG}{SVG}", "2024-08-20", f"Publisher {SCRIPT}{SVG}",
                      rows, author=f"Author {IMG}{SVG}", url=JS_URL,
                      actors={HOSTILE_ACTOR: (f"Evil {SCRIPT}{IMG}", "person", "UZB")})  # fmt: skip

@@ -63,6 +63,12 @@ class ClusterParams:
     scope_clash_min_text: float = 0.5
     min_text: float = 0.15
     coarse_min_text: float = 0.3
+    same_doc_needs_actor: bool = False
+    max_span_days: int = 21
+    title_weight: int = 2
+    place_clash_min_text: float = 0.5
+    linkage: str = "single"  # single (union-find) | average
+    scope_split_min: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +97,8 @@ class StoryEvent:
     outlet: str | None = None
     sentence: str = ""
     tokens: Counter = field(default_factory=Counter)
+    two_sided: bool = False  # both a source and a target are known
+    title: str = ""  # the document's title (pooled into the document's main account)
 
     @property
     def quad(self) -> str:
@@ -99,11 +107,23 @@ class StoryEvent:
 
     @property
     def domestic(self) -> str | None:
-        """The one state all actors belong to, when the event is a domestic affair (no bloc)."""
-        if not self.countries or len(self.countries) != 1:
+        """The state both sides belong to, when the event is a domestic affair (no bloc, no foreigner)."""
+        if not self.two_sided or len(self.countries) != 1:
             return None
         (only,) = self.countries
-        return only if len(only) == 3 and only.isupper() else None
+        return only if _is_state(only) else None
+
+
+@lru_cache(maxsize=4096)
+def _is_state(code: str) -> bool:
+    """Whether an actor key is a state's ISO alpha-3 code (OTS or SCO are blocs, not states)."""
+    import pycountry
+
+    if len(code) != 3 or not code.isupper():
+        return False
+    return pycountry.countries.get(alpha_3=code) is not None or (
+        pycountry.historic_countries.get(alpha_3=code) is not None
+    )
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -111,7 +131,7 @@ class StoryEvent:
 
 def _parse_day(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
     """A date, ISO string (``2022``, ``2022-01``, ``2022-01-05``) or Timestamp -> range and precision."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value != value:  # None, NaN, NaT
         return None, None, "none"
     if hasattr(value, "to_pydatetime"):
         try:
@@ -156,8 +176,14 @@ def _event_range(date, date_end, precision: str | None, published) -> tuple[dt.d
 
 
 def _tokens(text: str) -> Counter:
-    words = (w.strip("'-") for w in _WORD.findall(text.lower()))
-    return Counter(_stem(w) for w in words if len(w) > 2 and w not in _STOP)
+    """Content words of a sentence, stemmed; names (capitalised inside the sentence) count twice."""
+    out: Counter = Counter()
+    for n, raw in enumerate(re.findall(r"[A-Za-z][A-Za-z'\-]+", text)):
+        w = raw.lower().strip("'-")
+        if len(w) <= 2 or w in _STOP:
+            continue
+        out[_stem(w)] += 2 if (n > 0 and raw[0].isupper()) else 1
+    return out
 
 
 def _stem(word: str) -> str:
@@ -178,7 +204,7 @@ def _keys(ids: Iterable[Any], countries: Iterable[Any]) -> tuple[frozenset[str],
 def make_event(
     id: str, doc: str, type: str, source: Sequence[dict], target: Sequence[dict], sentence: str = "",
     date=None, date_end=None, date_precision: str | None = None, published=None,
-    location: dict | None = None, outlet: str | None = None,
+    location: dict | None = None, outlet: str | None = None, title: str | None = None,
 ) -> StoryEvent:  # fmt: skip
     """A StoryEvent from contract-shaped parts (``source``/``target`` are ``{"id", "country"}`` dicts)."""
     sides = list(source or []) + list(target or [])
@@ -190,6 +216,7 @@ def make_event(
         lo=lo, hi=hi, precise=precise, anchored=anchored,
         place=(loc.get("name") or "").lower() or None, place_country=loc.get("country"),
         outlet=outlet, sentence=sentence or "", tokens=_tokens(sentence or ""),
+        two_sided=bool(source) and bool(target), title=title or "",
     )  # fmt: skip
 
 
@@ -204,7 +231,7 @@ def events_from_records(records: Iterable[dict[str, Any]]) -> list[StoryEvent]:
                     e.get("id") or f"{meta.get('id')}:{n}", meta.get("id"), e["type"],
                     e.get("source") or [], e.get("target") or [], e.get("sentence") or "",
                     e.get("date"), e.get("date_end"), e.get("date_precision"), meta.get("published"),
-                    e.get("location"), meta.get("publisher"),
+                    e.get("location"), meta.get("publisher"), meta.get("title"),
                 )  # fmt: skip
             )
     return out
@@ -228,7 +255,7 @@ def events_from_frame(df) -> list[StoryEvent]:
             make_event(
                 e["id"], e["doc"], e["type"], src, tgt, e.get("sentence") or "",
                 e.get("date"), e.get("date_end"), e.get("date_precision"), e.get("doc_published"),
-                loc, e.get("doc_publisher"),
+                loc, e.get("doc_publisher"), e.get("doc_title") if isinstance(e.get("doc_title"), str) else None,
             )  # fmt: skip
         )
     return out
@@ -335,7 +362,7 @@ def linked(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
         return False
     if a.doc == b.doc:
         return _dates_fit(a, b, p, p.window_days) and text >= p.same_doc_min_text and not (
-            _place_clash(a, b) and text < p.scope_clash_min_text
+            _place_clash(a, b) and text < p.place_clash_min_text
         )
     follow_up = a.outlet is not None and a.outlet == b.outlet and text >= p.scope_clash_min_text
     if not _dates_fit(a, b, p, p.followup_window_days if follow_up else p.window_days):
@@ -412,6 +439,7 @@ class _Segment:
     anchored: bool
     places: frozenset[str]
     tokens: Counter
+    vague: bool = False  # dated only to a year: too vague to match another outlet's report
 
 
 def _segment(events: Sequence[StoryEvent], members: list[int]) -> _Segment:
@@ -428,7 +456,7 @@ def _segment(events: Sequence[StoryEvent], members: list[int]) -> _Segment:
         countries=frozenset().union(*(e.countries for e in evs)),
         lo=min(los) if los else None, hi=max(his) if his else None,
         anchored=any(e.anchored for e in dated), places=frozenset(e.place for e in evs if e.place),
-        tokens=tokens,
+        tokens=tokens, vague=bool(los) and all(e.anchored and (e.hi - e.lo).days > 62 for e in dated),
     )  # fmt: skip
 
 
@@ -441,27 +469,102 @@ def _segments_fit(a: _Segment, b: _Segment, p: ClusterParams, reach: int) -> boo
     return gap <= p.undated_window_days
 
 
-def _segments_linked(a: _Segment, b: _Segment, text: float, p: ClusterParams) -> bool:
-    """Whether two documents' accounts are one happening: close in time, same actors, similar words."""
-    if not (a.countries & b.countries or a.places & b.places):
-        return False
+def _entity_tokens(seg: _Segment) -> Counter:
+    """Who and where of an account, for an IDF-weighted cosine (a shared rare actor says more)."""
+    out: Counter = Counter()
+    out.update("#" + a for a in seg.actors)
+    out.update("@" + c for c in seg.countries)
+    out.update("^" + x for x in seg.places)
+    return out
+
+
+def _segment_score(a: _Segment, b: _Segment, text: float, p: ClusterParams, who: float = 0.0) -> float | None:
+    """Evidence that two documents' accounts are one happening, or None when they cannot be.
+
+    They cannot be when one is dated only to a year, when they share no actor or place, or when
+    their dates do not fit; else the score adds the text cosine, actor overlap and same place.
+    """
+    if a.vague or b.vague or not (a.countries & b.countries or a.places & b.places):
+        return None
     follow_up = a.outlet is not None and a.outlet == b.outlet
     if not _segments_fit(a, b, p, p.followup_window_days if follow_up else p.window_days):
-        return False
+        return None
+    if text < p.min_text:
+        return None
     w = p.weights
     score = w.get("text", 1.0) * text + w.get("countries", 0.0) * _jaccard(a.countries, b.countries)
-    score += w.get("actors", 0.0) * _jaccard(a.actors, b.actors)
+    score += w.get("actors", 0.0) * _jaccard(a.actors, b.actors) + w.get("who", 0.0) * who
     if a.places & b.places:
         score += w.get("same_place", 0.0)
-    return text >= p.min_text and score >= p.threshold
+    return score
 
 
-def _union(uf: _UnionFind, pairs: Iterable[tuple[int, int]]) -> int:
-    n = 0
-    for i, j in pairs:
-        uf.union(i, j)
-        n += 1
-    return n
+def _average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering: merge the two groups with the best mean pair score while it
+    reaches ``threshold``; pairs without a score count as 0, so a chain of weak links is not enough."""
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[tuple[int, int], float] = dict(scores)
+    while True:
+        best, pair = threshold, None
+        for (i, j), total in sums.items():
+            mean = total / (len(groups[i]) * len(groups[j]))
+            if mean >= best:
+                best, pair = mean, (i, j)
+        if pair is None:
+            return list(groups.values())
+        i, j = pair
+        groups[i] += groups.pop(j)
+        merged: dict[tuple[int, int], float] = {}
+        for (x, y), total in sums.items():
+            if (x, y) == (i, j):
+                continue
+            x, y = (i if x == j else x), (i if y == j else y)
+            key = (min(x, y), max(x, y))
+            merged[key] = merged.get(key, 0.0) + total
+        sums = merged
+
+
+def _guarded_union(uf: _UnionFind, segs: Sequence[_Segment], links: Iterable[tuple[int, int]], p: ClusterParams) -> None:
+    """Join linked accounts, strongest link first, unless the joined cluster would span too long.
+
+    Chains of links can drift (a summit, the next month's follow-up, the one after that); a
+    cluster whose dated accounts span more than ``max_span_days`` is not one happening. The same
+    outlet's follow-ups may stretch a cluster to ``followup_window_days``.
+    """
+    span: dict[int, tuple[dt.date, dt.date] | None] = {
+        n: (s.lo, s.hi) if s.anchored and s.lo is not None else None for n, s in enumerate(segs)
+    }
+    for i, j in links:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        a, b = span[ri], span[rj]
+        joined = (min(a[0], b[0]), max(a[1], b[1])) if a and b else (a or b)
+        same_outlet = segs[i].outlet is not None and segs[i].outlet == segs[j].outlet
+        limit = p.followup_window_days if same_outlet else p.max_span_days
+        if joined and a and b and (joined[1] - joined[0]).days > limit:
+            continue
+        uf.union(ri, rj)
+        span[uf.find(ri)] = joined
+
+
+def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
+    """Split one document's account into a domestic affair and an international one when it
+    holds enough of both (unrest in a country, and the foreign troops sent there)."""
+    if p.scope_split_min <= 0:
+        return [members]
+    home: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        e = events[i]
+        if len(e.countries) == 1 and _is_state(next(iter(e.countries))):
+            home[next(iter(e.countries))].append(i)
+    if not home:
+        return [members]
+    country, domestic = max(home.items(), key=lambda kv: len(kv[1]))
+    others = [i for i in members if i not in set(domestic)]
+    if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
+        return [members]
+    return [domestic, others]
 
 
 def _doc_segments(events: Sequence[StoryEvent], p: ClusterParams, tfidf: TfIdf) -> list[_Segment]:
@@ -474,12 +577,20 @@ def _doc_segments(events: Sequence[StoryEvent], p: ClusterParams, tfidf: TfIdf) 
         for x, i in enumerate(members):
             ki = _keys_of(events[i])
             for j in members[x + 1 :]:
-                if ki & _keys_of(events[j]) and linked(events[i], events[j], tfidf.cosine(i, j), p):
+                shared = bool(ki & _keys_of(events[j])) or not p.same_doc_needs_actor
+                if shared and linked(events[i], events[j], tfidf.cosine(i, j), p):
                     uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         groups[uf.find(i)].append(i)
-    return [_segment(events, m) for m in groups.values()]
+    segs = [_segment(events, m) for part in groups.values() for m in _split_scope(events, part, p)]
+    main: dict[str, _Segment] = {}
+    for seg in segs:
+        if seg.doc not in main or len(seg.members) > len(main[seg.doc].members):
+            main[seg.doc] = seg
+    for seg in main.values():
+        seg.tokens = seg.tokens + Counter({w: c * p.title_weight for w, c in _tokens(events[seg.members[0]].title).items()})
+    return segs
 
 
 def _segment_pairs(segs: Sequence[_Segment], p: ClusterParams) -> set[tuple[int, int]]:
@@ -508,13 +619,25 @@ def cluster_events(events: Sequence[StoryEvent], params: ClusterParams | None = 
     tfidf = TfIdf([e.tokens for e in events])
     segs = _doc_segments(events, p, tfidf)
     seg_tfidf = TfIdf([s.tokens for s in segs])
-    uf = _UnionFind(len(segs))
+    who = TfIdf([_entity_tokens(s) for s in segs])
     pairs = _segment_pairs(segs, p)
-    links = [(i, j) for i, j in sorted(pairs) if _segments_linked(segs[i], segs[j], seg_tfidf.cosine(i, j), p)]
-    _union(uf, links)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(segs)):
-        groups[uf.find(n)].extend(segs[n].members)
+    scores = {}
+    for i, j in pairs:
+        score = _segment_score(segs[i], segs[j], seg_tfidf.cosine(i, j), p, who.cosine(i, j))
+        if score is not None:
+            scores[(i, j)] = score
+    links = list(scores)
+    if p.linkage == "average":
+        parts = _average_linkage(len(segs), scores, p.threshold)
+    else:
+        uf = _UnionFind(len(segs))
+        ordered = sorted(((s, i, j) for (i, j), s in scores.items() if s >= p.threshold), reverse=True)
+        _guarded_union(uf, segs, [(i, j) for _, i, j in ordered], p)
+        by_root: dict[int, list[int]] = defaultdict(list)
+        for n in range(len(segs)):
+            by_root[uf.find(n)].append(n)
+        parts = list(by_root.values())
+    groups = {k: [i for n in part for i in segs[n].members] for k, part in enumerate(parts)}
     logger.info("clustered %d events: %d accounts, %d candidate pairs, %d links, %d clusters",
                 len(events), len(segs), len(pairs), len(links), len(groups))  # fmt: skip
     out: dict[str, str] = {}
@@ -522,3 +645,107 @@ def cluster_events(events: Sequence[StoryEvent], params: ClusterParams | None = 
         cid = cluster_id(_earliest(events, members))
         out.update((events[i].id, cid) for i in members)
     return out
+
+
+# -- the store --------------------------------------------------------------------------------
+
+
+def _temp_rows(con, name: str, columns: str, rows: list[tuple], chunk: int = 500) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
+    for k in range(0, len(rows), chunk):
+        part = rows[k : k + chunk]
+        marks = ", ".join(["(" + ", ".join("?" * len(part[0])) + ")"] * len(part))
+        con.execute(f"INSERT INTO {name} VALUES {marks}", [v for r in part for v in r])
+
+
+def write_clusters(store, assignment: dict[str, str]) -> int:
+    """Write event id -> cluster id into ``events.cluster`` and rebuild ``event_clusters``.
+
+    One transaction; values travel as parameters. Returns the number of clusters written.
+    """
+    import datetime as _dt
+
+    con = store.con
+    con.begin()
+    try:
+        _temp_rows(con, "gg_assign", "id VARCHAR, cluster VARCHAR", sorted(assignment.items()))
+        con.execute("UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL")
+        con.execute("UPDATE events SET cluster = a.cluster FROM gg_assign a WHERE events.id = a.id")
+        con.execute("DELETE FROM event_clusters")
+        con.execute(
+            """INSERT INTO event_clusters
+               SELECT e.cluster, arg_min(e.id, coalesce(e.date, d.published, DATE '9999-12-31')::VARCHAR || e.id),
+                      count(*), count(DISTINCT e.doc), count(DISTINCT coalesce(o.outlet, d.publisher, e.doc)),
+                      min(coalesce(e.date, d.published)), max(coalesce(e.date_end, e.date, d.published)),
+                      list_sort(list_distinct(list(e.type))), ?
+               FROM events e JOIN documents d ON d.id = e.doc
+               LEFT JOIN document_outlets o ON o.doc = e.doc
+               WHERE e.cluster IS NOT NULL GROUP BY e.cluster""",
+            [_dt.datetime.now()],
+        )
+        con.execute("DROP TABLE gg_assign")
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    return int(con.execute("SELECT count(*) FROM event_clusters").fetchone()[0])
+
+
+def recluster(store, params: ClusterParams | None = None) -> int:
+    """Cluster every event of the store and write the clusters; returns how many there are."""
+    events = events_from_frame(store.events())
+    return write_clusters(store, cluster_events(events, params))
+
+
+def cluster_weights(events, diversity: bool = False):
+    """A weight per event row so that each cluster counts once (pandas Series aligned to ``events``).
+
+    Each event of a cluster of n reports weighs 1/n. With ``diversity`` a cluster told by k
+    distinct outlets weighs ``1 + log(k)`` in total instead of 1. Rows without a cluster weigh 1.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if events.empty:
+        return pd.Series([], dtype=float)
+    key = events["cluster"].where(events["cluster"].notna(), events["id"])
+    size = key.map(key.value_counts())
+    weight = 1.0 / size
+    if diversity:
+        outlet = events["doc_publisher"].where(events["doc_publisher"].notna(), events["doc"])
+        k = key.map(pd.DataFrame({"k": key, "o": outlet}).groupby("k")["o"].nunique())
+        weight = weight * (1.0 + np.log(k.astype(float)))
+    return weight.astype(float)
+
+
+def clustered(events) -> list[dict[str, Any]]:
+    """One item per cluster of an events DataFrame (``Store.events()``), with all its evidence.
+
+    Each item: ``cluster``, ``types``, ``first_day``, ``last_day``, ``n_events``, ``n_documents``,
+    ``n_outlets``, ``actors``, and ``evidence`` (document, publisher, event id, type, sentence,
+    sentence role and offsets of every report), newest cluster first.
+    """
+    from greatgame.catalogue.outlets import load_outlets
+
+    outlets = load_outlets()
+    if events.empty:
+        return []
+    key = events["cluster"].where(events["cluster"].notna(), events["id"])
+    items = []
+    for cid, part in events.assign(_k=key).groupby("_k", sort=False):
+        days = [d for d in part["day"].tolist() if d is not None and d == d]
+        pubs = {(outlets.resolve(p).id if isinstance(p, str) else doc) for p, doc in zip(part["doc_publisher"], part["doc"], strict=True)}
+        actors = sorted({a for col in ("source_ids", "target_ids") for v in part[col] for a in _seq(v) if a})
+        items.append({
+            "cluster": cid, "types": sorted(set(part["type"])),
+            "first_day": min(days) if days else None, "last_day": max(days) if days else None,
+            "n_events": len(part), "n_documents": part["doc"].nunique(), "n_outlets": len(pubs), "actors": actors,
+            "evidence": [
+                {"event": r["id"], "doc": r["doc"], "doc_title": r.get("doc_title"), "publisher": r.get("doc_publisher"),
+                 "type": r["type"], "sentence": r["sentence"], "sentence_role": r["sentence_role"],
+                 "char_start": r["char_start"], "char_end": r["char_end"], "day": r.get("day")}
+                for r in part.to_dict("records")
+            ],
+        })  # fmt: skip
+    items.sort(key=lambda it: (it["last_day"] is not None, str(it["last_day"] or "")), reverse=True)
+    return items

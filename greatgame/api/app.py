@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from greatgame import __version__
 from greatgame.api import pages
+from greatgame.api.auth import TokenAuth
 from greatgame.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
 from greatgame.api.routers import actors, documents, events, influence, network, statements, summary
 from greatgame.config import Settings
@@ -93,4 +94,6 @@ def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
     app.include_router(pages.router)
     app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)
     app.add_middleware(pages.SecurityHeaders)
+    if settings.token:
+        app.add_middleware(TokenAuth, token=settings.token)
     return app

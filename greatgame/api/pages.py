@@ -50,6 +50,7 @@ _NO_CSP = ("/docs", "/redoc")
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG")
 QUADS = tuple(dict.fromkeys(QUAD.values()))
 PAGE_SIZE = 50
+TABLE_EDGES = 25  # links listed under the network drawing (all of them are in the JSON)
 _WEB = resources.files("greatgame.web")  # templates and static files (no Python there)
 _TEMPLATE_NAME = re.compile(r"[a-z_]+\.html")
 _STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -66,6 +67,7 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope, receive, send):
+        """Pass the request on; add the headers to the response's start message."""
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         strict = not scope.get("path", "").startswith(_NO_CSP)
@@ -132,8 +134,10 @@ def _environment() -> Environment:
 def _render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
     catalogue = request.app.state.get_catalogue()
     context.setdefault("json_url", None)
-    html = _environment().get_template(template).render(
-        path=request.url.path, name_of=functools.partial(_name_of, catalogue), **context
+    html = (
+        _environment()
+        .get_template(template)
+        .render(path=request.url.path, name_of=functools.partial(_name_of, catalogue), **context)
     )
     return HTMLResponse(html, status_code=status)
 
@@ -199,22 +203,22 @@ def overview(request: Request):
         return {
             "title": "Overview", "json_url": "/api/summary", "summary": summary_api.summary(store=store),
             "countries": countries,
-            "states": actors_api.list_actors(Paging(1, 40), q=None, kind="state", country=None, store=store)["items"],
-            "actors": actors_api.list_actors(Paging(1, 15), q=None, kind=None, country=None, store=store)["items"],
-            "documents": _documents(store, Paging(1, 10)),
+            "states": actors_api.list_actors(paging=_paging(1, 40), kind="state", store=store)["items"],
+            "actors": actors_api.list_actors(paging=_paging(1, 15), store=store)["items"],
+            "documents": _documents(store, _paging(1, 10)),
         }  # fmt: skip
 
     return _page(request, "overview.html", build)
 
 
 def _documents(store: Store, paging: Paging, q: str | None = None) -> dict[str, Any]:
-    return documents_api.list_documents(paging, q=q, publisher=None, since=None, until=None, store=store)
+    return documents_api.list_documents(paging=paging, q=q, store=store)
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def document_list(request: Request, page: str = "1", q: str = ""):
     """Documents, newest first, with a title search."""
-    paging = Paging(_page_number(page), PAGE_SIZE)
+    paging = _paging(_page_number(page), PAGE_SIZE)
     q = q.strip()[:200]
 
     def build(store: Store) -> dict[str, Any]:
@@ -230,7 +234,7 @@ def document_page(request: Request, doc_id: str):
     """The cleaned text, one row per sentence with its role, event sentences highlighted."""
 
     def build(store: Store) -> dict[str, Any]:
-        doc = documents_api.get_document(doc_id, store=store)
+        doc = documents_api.get_document(doc_id=doc_id, store=store)
         return {"title": doc["title"] or doc["id"], "doc": doc, "rows": sentence_rows(doc),
                 "json_url": f"/api/documents/{quote(doc_id, safe='')}"}  # fmt: skip
 
@@ -283,11 +287,11 @@ def _marked(sentence: str, triggers: list[str]) -> list[tuple[str, bool]]:
 @router.get("/actors", response_class=HTMLResponse)
 def actor_list(request: Request, page: str = "1", q: str = "", kind: str = ""):
     """Actors seen in the database, most mentioned first."""
-    paging = Paging(_page_number(page), PAGE_SIZE)
+    paging = _paging(_page_number(page), PAGE_SIZE)
     q, kind = q.strip()[:200], kind.strip()[:40]
 
     def build(store: Store) -> dict[str, Any]:
-        result = actors_api.list_actors(paging, q=q or None, kind=kind or None, country=None, store=store)
+        result = actors_api.list_actors(paging=paging, q=q or None, kind=kind or None, store=store)
         return {"title": "Actors", "q": q, "kind": kind, "result": result,
                 "pager": _pager(request, paging, result["total"]), "json_url": _twin("/api/actors", {"q": q, "kind": kind, "page": paging.page})}  # fmt: skip
 
@@ -300,11 +304,9 @@ def actor_page(request: Request, actor_id: str, date: str = ""):
     on = _day(date)
 
     def build(store: Store) -> dict[str, Any]:
-        actor = actors_api.get_actor(request, actor_id, date=on, events=200, store=store)
-        said = statements_api.list_statements(Paging(1, 50), speaker=actor_id, about=None, doc=None, since=None,
-                                              until=None, store=store)  # fmt: skip
-        about = statements_api.list_statements(Paging(1, 50), speaker=None, about=actor_id, doc=None, since=None,
-                                               until=None, store=store)  # fmt: skip
+        actor = actors_api.get_actor(request=request, store=store, actor_id=actor_id, date=on, events=200)
+        said = statements_api.list_statements(paging=_paging(1, 50), speaker=actor_id, store=store)
+        about = statements_api.list_statements(paging=_paging(1, 50), about=actor_id, store=store)
         return {"title": actor["name"], "actor": actor, "said": said, "about": about, "date": on,
                 "date_problem": bool(date) and on is None, "months": _by_month(actor["recent_events"]),
                 "json_url": _twin(f"/api/actors/{quote(actor_id, safe='')}", {"date": on, "events": 200})}  # fmt: skip
@@ -333,8 +335,12 @@ def country_page(request: Request, iso3: str, freq: str = "quarter"):
         known = catalogue is not None and catalogue.get(country) is not None
         count = store.count_events(country=country)
         if not known and not count:
-            raise _not_found(f"no country '{country}' in the catalogue or the database: use an ISO3 code such as UZB")
-        recent = events_api.list_events(Paging(1, 10), _filters(country=[country]), store=store)["items"]
+            raise _not_found(
+                f"no country '{country}' in the catalogue or the database: use an ISO3 code such as UZB"
+            )
+        recent = events_api.list_events(
+            paging=_paging(1, 10), filters=_filters(country=[country]), store=store
+        )["items"]
         return {"title": _name_of(catalogue, country), "country": country, "freq": freq, "count": count,
                 "recent": recent, "json_url": _twin("/api/influence", {"country": country, "freq": freq})}  # fmt: skip
 
@@ -355,10 +361,10 @@ def event_explorer(request: Request):
     """Events filtered by actor, country, type, quad, context, modality and dates, in pages."""
     raw = {k: request.query_params.get(k, "").strip()[:200] for k in EVENT_FIELDS}
     values, problems = event_query(raw)
-    paging = Paging(_page_number(request.query_params.get("page", "1")), PAGE_SIZE)
+    paging = _paging(_page_number(request.query_params.get("page", "1")), PAGE_SIZE)
 
     def build(store: Store) -> dict[str, Any]:
-        result = events_api.list_events(paging, _filters(**values), store=store)
+        result = events_api.list_events(paging=paging, filters=_filters(**values), store=store)
         twin = {k: raw[k] for k in EVENT_FIELDS if values.get(k) is not None}
         return {"title": "Events", "form": raw, "problems": problems, "result": result,
                 "pager": _pager(request, paging, result["total"]), "types": PLOVER_TYPES, "quads": QUADS,
@@ -401,14 +407,16 @@ def network_page(request: Request, since: str = "", until: str = ""):
     start, end = _day(since), _day(until)
 
     def build(store: Store) -> dict[str, Any]:
-        net = network_api.network(since=start, until=end, store=store)
+        net = network_api.network(store=store, since=start, until=end)
+        strongest = sorted(net["edges"], key=lambda e: (-e["count"], e["source"], e["target"]))[:TABLE_EDGES]
         return {"title": "Network", "since": since, "until": until, "net": net, "layout": network_layout(net),
+                "strongest": strongest,
                 "json_url": _twin("/api/network", {"since": start, "until": end})}  # fmt: skip
 
     return _page(request, "network.html", build)
 
 
-def network_layout(net: dict[str, Any], width: int = 960, height: int = 620, top: int = 60) -> dict[str, Any]:
+def network_layout(net: dict[str, Any], width: int = 960, height: int = 620, top: int = 45) -> dict[str, Any]:
     """SVG coordinates for the ``top`` busiest actors (spring layout, fixed seed) and their edges."""
     import networkx as nx
 
@@ -416,28 +424,51 @@ def network_layout(net: dict[str, Any], width: int = 960, height: int = 620, top
     for e in net["edges"]:
         for end in (e["source"], e["target"]):
             degree[end] = degree.get(end, 0) + e["count"]
-    keep = set(sorted(degree, key=lambda n: (-degree[n], n))[:top])
+    busiest = set(sorted(degree, key=lambda n: (-degree[n], n))[:top])
     graph = nx.Graph()
-    graph.add_nodes_from(sorted(keep))
     for e in net["edges"]:
-        if e["source"] in keep and e["target"] in keep:
+        if e["source"] in busiest and e["target"] in busiest:
             w = graph.get_edge_data(e["source"], e["target"], {}).get("weight", 0)
             graph.add_edge(e["source"], e["target"], weight=w + e["count"])
     if not graph:
-        return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": 0}
-    pos = nx.spring_layout(graph, seed=7, k=1.6 / max(1, len(graph)) ** 0.5, iterations=200)
+        return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": len(degree)}
+    # only the largest connected group: stray pairs would squeeze the drawing into a corner
+    graph = graph.subgraph(max(nx.connected_components(graph), key=len)).copy()
+    keep = set(graph)
+    pos = nx.spring_layout(graph, seed=7, k=2.2 / max(1, len(graph)) ** 0.5, iterations=300, weight=None)
+    pos = _spread(pos)
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     at = {n: (70 + (p[0] - min(xs)) / span_x * (width - 140), 40 + (p[1] - min(ys)) / span_y * (height - 80))
           for n, p in pos.items()}  # fmt: skip
     info = {n["id"]: n for n in net["nodes"]}
     nodes = [{**info.get(n, {"id": n, "name": n, "kind": "other"}), "x": round(x, 1), "y": round(y, 1),
-              "r": round(5 + 3 * min(degree[n], 40) ** 0.5, 1)} for n, (x, y) in at.items()]  # fmt: skip
+              "r": round(4 + 1.8 * min(degree[n], 50) ** 0.5, 1)} for n, (x, y) in at.items()]  # fmt: skip
+    nodes.sort(key=lambda n: (n["r"], n["id"]))  # the busiest drawn last, on top
     edges = [{**e, "x1": round(at[e["source"]][0], 1), "y1": round(at[e["source"]][1], 1),
               "x2": round(at[e["target"]][0], 1), "y2": round(at[e["target"]][1], 1),
               "w": round(min(1 + e["count"] ** 0.5, 7), 1)}
              for e in net["edges"] if e["source"] in at and e["target"] in at]  # fmt: skip
-    return {"nodes": nodes, "edges": edges, "width": width, "height": height, "hidden": len(degree) - len(keep)}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "width": width,
+        "height": height,
+        "hidden": len(degree) - len(keep),
+    }
+
+
+def _spread(pos: dict[str, Any], power: float = 0.55) -> dict[str, tuple[float, float]]:
+    """Push points away from the centre (distance ** ``power``): hubs crowd the middle of a spring layout."""
+    cx = sum(p[0] for p in pos.values()) / len(pos)
+    cy = sum(p[1] for p in pos.values()) / len(pos)
+    out = {}
+    for n, p in pos.items():
+        dx, dy = p[0] - cx, p[1] - cy
+        d = (dx * dx + dy * dy) ** 0.5
+        f = d**power / d if d > 0 else 0.0
+        out[n] = (dx * f, dy * f)
+    return out
 
 
 # -- small helpers -----------------------------------------------------------------------------
@@ -450,6 +481,10 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         return None
+
+
+def _paging(page: int, size: int) -> Paging:
+    return Paging(page=page, page_size=size)
 
 
 def _page_number(value: str) -> int:

@@ -38,11 +38,17 @@ def plover(gold: Path, as_json: bool, **options) -> None:
 @command.command("corpus")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--details", is_flag=True, help="Also list every miss: gold event vs best prediction, and extras.")
 @run_options
-def corpus(corpus: Path, as_json: bool, **options) -> None:
+def corpus(corpus: Path, as_json: bool, details: bool, **options) -> None:
     """Score against the annotated sample corpus (CORPUS/articles and CORPUS/gold)."""
-    from greatgame.events.evaluate import evaluate_corpus, format_corpus
+    from greatgame.events.evaluate import evaluate_corpus, format_corpus, format_details
 
     articles = corpus / "articles" if (corpus / "articles").is_dir() else corpus
-    result = evaluate_corpus(corpus, _records([articles], make_settings(**options)))
-    click.echo(json.dumps(result, indent=2) if as_json else format_corpus(result))
+    result = evaluate_corpus(corpus, _records([articles], make_settings(**options)), details=details)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+        return
+    if details:
+        click.echo(format_details(result))
+    click.echo(format_corpus(result))

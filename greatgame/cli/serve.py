@@ -13,13 +13,19 @@ from greatgame.cli.options import db_option, make_settings
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
-def command(db: Path | None, host: str, port: int) -> None:
-    """Serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) over the database, read-only."""
+@click.option("--token", default=None, envvar="GREATGAME_TOKEN",
+              help="Require this access token (Bearer header, or ?token= once in a browser).")
+def command(db: Path | None, host: str, port: int, token: str | None) -> None:
+    """Serve the dashboard and the HTTP API (OpenAPI at /openapi.json) over the database, read-only."""
     from greatgame.api.server import is_loopback, serve
 
-    settings = make_settings(db=db)
+    settings = make_settings(db=db, token=token)
     if not is_loopback(host):
-        click.echo(f"warning: listening on {host}, reachable from other machines; the API has no "
-                   "authentication: use 127.0.0.1 unless you mean it", err=True)  # fmt: skip
+        if token:
+            click.echo(f"warning: listening on {host}, reachable from other machines; requests need "
+                       "the token, but traffic is not encrypted: put a TLS proxy in front", err=True)
+        else:
+            click.echo(f"warning: listening on {host}, reachable from other machines, with no "
+                       "authentication: use 127.0.0.1, or set --token", err=True)
     click.echo(f"serving {settings.db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     serve(settings, host=host, port=port)

@@ -9,27 +9,24 @@ from greatgame.events import dates as dates_mod
 from greatgame.events.context import event_context
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
-from greatgame.events.participants import GROUP_WORDS, PRONOUNS, SentenceActors, Side, sides
+from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side, sides
 from greatgame.events.places import find_place, visited_place
 from greatgame.events.roles import EVENT_ROLES, sentence_role
 from greatgame.events.statements import statements_of
-from greatgame.events.triggers import Trigger, find_triggers
+from greatgame.events.story import Story, story_of
+from greatgame.events.triggers import Trigger, find_triggers, lemma
 from greatgame.models import ActorRef, Document, Event, Sentence
 
 logger = logging.getLogger(__name__)
 
-DOMESTIC = {
-    "PROTEST",
-    "COERCE",
-    "CONCEDE",
-    "INVESTIGATE",
-    "DEMAND",
-    "REJECT",
-    "ASSAULT",
-    "FIGHT",
-    "RETREAT",
-    "MOBILIZE",
-}
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
+            "MOBILIZE"}  # fmt: skip
+HOME_TARGET = DOMESTIC - {"DEMAND", "REJECT"}  # with no target named, aimed at the doer's own country
+SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
+             "exchange", "trade", "confer", "hold"}  # fmt: skip
+MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair"}
+MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference", "gathering", "ceremony",
+                 "negotiations", "consultations", "summits", "meetings"}  # fmt: skip
 CLAUSE_WEIGHT = {"ROOT": 1.0, "ccomp": 0.95, "conj": 0.8, "parataxis": 0.8, "xcomp": 0.75, "acomp": 0.9,
                  "advcl": 0.45, "relcl": 0.35, "acl": 0.35, "pcomp": 0.4}  # fmt: skip
 
@@ -40,16 +37,22 @@ class Coder:
     def __init__(self, catalogue: Any, lexicon: Lexicon | None = None):
         self.catalogue = catalogue
         self.lex = lexicon or load_lexicon()
+        self.story = Story()
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
         doc.events, doc.statements = [], []
         actors = {a.id: a for a in doc.actors}
         prev: list[Event] = []
+        self.story = story_of(doc, self.catalogue)
+        anchor = None
         for sent in doc.sentences:
+            headline = _is_headline(sent, doc)
+            if anchor is None and not headline:
+                anchor = dates_mod.anchor_date(sent.text, doc.meta.published)
             sent.role = sentence_role(sent.text, self.lex, doc.meta.genre)
             parse = doc.parses.get(sent.index)
-            if parse is None:
+            if parse is None or headline:  # a headline restates the story
                 continue
             mentions = [m for m in doc.mentions if m.sentence == sent.index]
             sa = SentenceActors(
@@ -59,7 +62,9 @@ class Coder:
             if sent.role not in EVENT_ROLES or not (mentions or prev):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
-            _carry_dates(events, doc.events)
+            _carry_dates(events, doc.events, anchor)
+            for ev in events:
+                self.story.remember(ev)
             doc.events += events
             if events:
                 prev = events
@@ -91,12 +96,18 @@ class Coder:
         if not src:
             return None
         tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        src, tgt = _reciprocal(trig, src, tgt)
+        if trig.type == "CONSULT" and not tgt:
+            tgt = self._meeting_target(trig, src)
         if trig.type == "CONSULT" and not tgt:
             visited = visited_place(trig.token, self.catalogue)
             if visited is not None:
                 place = visited
                 if visited.country and visited.country not in src.ids:
                     tgt = Side([visited.country], "parse")
+        if not tgt and trig.type not in HOME_TARGET:
+            countries = [c for c in (self._country(a, doc) for a in src.ids) if c]
+            tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and trig.type in DOMESTIC:
             country = (place.country if place is not None else None) or self._country(src.ids[0], doc)
             if country and trig.kind != "noun":
@@ -137,19 +148,39 @@ class Coder:
         named = {self._country(a, doc) for a in sa.by_token.values()} - {None}
         if len(named) == 1:
             return Side(list(named), "place")
+        if not named and self.story.states:  # "516 people had been detained": the story's country
+            return Side(self.story.states[:1], "place")
         return Side([], "none")
 
     def _resolve(self, subj: Any, spk: list[str], prev: list[Event]) -> Side:
-        words = {t.lower_ for t in subj.subtree}
+        """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
+        words = {t.lower_ for t in subj.subtree if t.dep_ != "relcl" and t.head.dep_ != "relcl"}
         if subj.lower_ in PRONOUNS:
             if spk:
                 return Side(list(spk), "pronoun")
             if prev:
                 return Side([a.id for a in prev[-1].source], "pronoun")
-        if words & GROUP_WORDS and prev:
+        if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
+            return Side([self.story.org], "group")
+        if words & PAIR_WORDS and self.story.pair():
+            return Side(self.story.pair(), "group")
+        if words & GROUP_WORDS and self.story.group():
+            return Side(self.story.group(), "group")
+        if words & (GROUP_WORDS | PAIR_WORDS) and prev:
             ids = [a.id for a in prev[-1].source] + [a.id for a in prev[-1].target]
             return Side(list(dict.fromkeys(ids)), "group")
         return Side([], "none")
+
+    def _meeting_target(self, trig: Trigger, src: Side) -> Side:
+        """Attending or hosting a meeting with no named counterpart: the story's organisation and host."""
+        tok = trig.token
+        if lemma(tok) not in MEETING_VERBS and not _meeting_object(tok):
+            return Side([], "none")
+        ids = [self.story.org] if self.story.org else []
+        if lemma(tok) != "host":
+            ids += self.story.host
+        ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
+        return Side(ids, "story" if ids else "none")
 
     def _country(self, actor_id: str, doc: Document) -> str | None:
         try:
@@ -174,23 +205,60 @@ class Coder:
         return [r for r in refs if not (r.kind == "state" and r.id in people)]
 
 
-def _carry_dates(events: list[Event], before: list[Event]) -> None:
-    """A past event told without a date happened when the story's last dated event did."""
-    last = next(
-        (e for e in reversed(before) if e.date is not None and e.modality in ("asserted", "reported")), None
-    )
-    if last is None:
+def _carry_dates(events: list[Event], before: list[Event], anchor: Any) -> None:
+    """A past event told without a date happened when the story's lead event did.
+
+    The lead is the first event with a day date; before there is one, the first past day the
+    document names (often the dateline's).
+    """
+    dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
+    lead = next((e for e in dated if e.date_precision == "day"), None)
+    when = (lead.date, lead.date_end, lead.date_precision) if lead else None
+    if when is None and anchor is not None:
+        when = (anchor.date, anchor.date_end, anchor.precision)
+    if when is None:
         return
     for ev in events:
         if ev.date is None and ev.modality in ("asserted", "reported", "negated"):
-            ev.date, ev.date_end, ev.date_precision = last.date, last.date_end, last.date_precision
+            ev.date, ev.date_end, ev.date_precision = when
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower().rstrip(".")
+
+
+def _is_headline(sent: Sentence, doc: Document) -> bool:
+    """The title line of an article (not a first sentence the title was taken from)."""
+    title = _norm(doc.meta.title or "")
+    if not title or _norm(sent.text) != title or sent.text.rstrip().endswith("."):
+        return False
+    return bool(doc.text[sent.end :].strip())
+
+
+def _meeting_object(tok: Any) -> bool:
+    """The verb's object or passive subject is a meeting ('attended the summit', 'the talks were held')."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ in MEETING_NOUNS:
+            return True
+        if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
+            return True
+    return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
+
+
+def _reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
+    """'X and Y met / held talks / clashed': X is the source and Y the target."""
+    if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how != "parse":
+        return src, tgt
+    if lemma(trig.token) not in SYMMETRIC and not (trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")):
+        return src, tgt
+    return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
 
 
 def _joint(trig: Trigger, src: Side, tgt: Side) -> str:
     """Exercises held together are cooperation; alone, a show of force."""
     if trig.type == "MOBILIZE" and trig.mode == "exercise":
         words = {t.lower_ for t in trig.token.sent}
-        if len(src.ids) > 1 or (tgt and "with" in words) or words & {"joint", "jointly", "together"}:
+        if len(src.ids) > 1 or tgt.how == "reciprocal" or (tgt and "with" in words) or words & {"joint", "jointly", "together"}:
             return "COOPERATE"
     return trig.type
 
@@ -223,5 +291,5 @@ def _confidence(trig: Trigger, src: Side, tgt: Side) -> float:
     strength = trig.strength * (0.7 if trig.kind == "noun" else 1.0)
     score = 0.2 + 0.35 * strength + 0.2 * _clause_weight(trig.token)
     score += {"parse": 0.15, "speaker": 0.12, "pronoun": 0.1, "group": 0.1, "place": 0.04}.get(src.how, 0)
-    score += 0.1 if tgt.how == "parse" else (0.04 if tgt else 0)
+    score += 0.1 if tgt.how == "parse" else (0.04 if tgt and tgt.how not in ("story", "reciprocal") else 0)
     return max(0.0, min(1.0, score))

@@ -182,15 +182,62 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
     return sorted(hits, key=lambda h: h.start)
 
 
+NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj"}
+NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss"}
+NOT_WHEN = ("since", "until", "till", "by ")  # the start or end of a state, not when the event happened
+DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
+
+
+def _clause(tok: Any) -> set[int]:
+    """Character offsets of the tokens of ``tok``'s own clause (its nested clauses left out)."""
+    out, stack = set(), [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.idx)
+        stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX", "NOUN", "PROPN")]
+    return out
+
+
+def _verb_of(tok: Any) -> Any:
+    """An event noun takes the date of the clause it sits in ('at a summit in Istanbul on Friday')."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur or cur.dep_ not in NOUN_PATH:
+            break
+        cur = cur.head
+    return cur
+
+
+def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
+    """The first past day named in a sentence (a story's date when its events give none)."""
+    for h in find_dates(text, published):
+        if h.precision == "day" and h.date is not None and (published is None or h.date <= published):
+            return h
+    return None
+
+
+def clause_dates(text: str, trigger: Any, published: dt.date | None, future: bool) -> list[DateHit]:
+    """Date expressions of the trigger's own clause; a clause joined by 'and' shares its head's date."""
+    cut = DATELINE.match(text)
+    hits = [h for h in find_dates(text, published, future) if not cut or h.start >= cut.end()]
+    hits = [h for h in hits if not h.text.lower().startswith(NOT_WHEN)]
+    cur = _verb_of(trigger)
+    for _ in range(3):
+        own = _clause(cur)
+        found = [h for h in hits if any(h.start <= i < h.end for i in own)]
+        if found or cur.dep_ not in ("conj", "xcomp", "acl") or cur.head is cur:
+            return found
+        cur = cur.head
+    return []
+
+
 def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, future: bool) -> DateHit:
-    """The date of the event reported by ``trigger``: a date in its clause, else the nearest one."""
-    hits = find_dates(text, published, future)
-    if not hits:
-        return DateHit()
+    """The date of the event reported by ``trigger``: a date in its own clause, else none."""
     if trigger is None:
-        return hits[0]
-    sub = {t.idx for t in trigger.subtree}
-    own = [h for h in hits if any(h.start <= i < h.end for i in sub)]
-    pool = own or hits
+        hits = find_dates(text, published, future)
+        return hits[0] if hits else DateHit()
+    pool = clause_dates(text, trigger, published, future)
+    if not pool:
+        return DateHit()
     pos = trigger.idx
     return min(pool, key=lambda h: abs(h.start - pos))

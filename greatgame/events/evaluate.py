@@ -169,36 +169,158 @@ def _countries(gold: dict[str, dict[str, Any]]) -> dict[str, str | None]:
     return {a: cat.country_of(a) for a in ids}
 
 
-def evaluate_corpus(corpus_dir: str | Path, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Event recall and precision, date and modality accuracy, per type, against corpus/gold."""
+def _sentence_preds(ge: dict[str, Any], preds: list[dict[str, Any]]) -> list[int]:
+    gs = _norm(ge.get("sentence", ""))
+    return [
+        i
+        for i, p in enumerate(preds)
+        if gs and (gs in _norm(p.get("sentence", "")) or _norm(p.get("sentence", "")) in gs)
+    ]
+
+
+def _side_ok(g: dict[str, Any], p: dict[str, Any], side: str, countries: dict[str, str | None]) -> bool:
+    gold_side = g.get(side) or []
+    return not gold_side or bool(
+        _side_codes(gold_side, countries) & _side_codes(p.get(side) or [], countries)
+    )
+
+
+def _miss(
+    ge: dict[str, Any], preds: list[dict[str, Any]], free: list[int], countries: dict[str, str | None]
+) -> dict[str, Any]:
+    """Why a gold event found no match: the best predicted candidate of its sentence and what differs."""
+    cands = [i for i in _sentence_preds(ge, preds) if i in free]
+    if not cands:
+        return {"problem": ["missing"], "predicted": None}
+
+    def score(i: int) -> tuple[int, int, int]:
+        p = preds[i]
+        return (
+            p.get("type") == ge.get("type"),
+            _side_ok(ge, p, "source", countries),
+            _side_ok(ge, p, "target", countries),
+        )
+
+    best = max(cands, key=score)
+    ok_type, ok_src, ok_tgt = score(best)
+    problem = [
+        name
+        for name, ok in (("wrong type", ok_type), ("wrong source", ok_src), ("wrong target", ok_tgt))
+        if not ok
+    ]
+    return {"problem": problem, "predicted": preds[best]}
+
+
+def _brief(e: dict[str, Any] | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    ids = lambda side: [a.get("id") if isinstance(a, dict) else a for a in e.get(side) or []]  # noqa: E731
+    date = e.get("date")
+    return {"type": e.get("type"), "source": ids("source"), "target": ids("target"),
+            "date": date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else date,
+            "modality": e.get("modality"), "sentence": e.get("sentence")}  # fmt: skip
+
+
+def _match_document(g: dict[str, Any], pred_events: list[dict[str, Any]], countries: dict[str, str | None],
+                    c: Counter[str], per_type: dict[str, Counter[str]], details: list[dict[str, Any]] | None) -> None:  # fmt: skip
+    used: set[int] = set()
+    c["pred"] += len(pred_events)
+    for e in pred_events:
+        per_type[e.get("type", "?")]["pred"] += 1
+    misses = []
+    for ge in g.get("events") or []:
+        c["gold"] += 1
+        per_type[ge["type"]]["gold"] += 1
+        idx = next(
+            (i for i, p in enumerate(pred_events) if i not in used and _matches(ge, p, countries)), None
+        )
+        if idx is None:
+            misses.append(ge)
+            continue
+        used.add(idx)
+        p = pred_events[idx]
+        c["matched"] += 1
+        per_type[ge["type"]]["matched"] += 1
+        problem = []
+        if ge.get("date"):
+            c["dated"] += 1
+            ok = _date_ok(ge["date"], p.get("date"))
+            c["date_ok"] += ok
+            problem += [] if ok else ["wrong date"]
+        mod_ok = ge.get("modality", "asserted") == p.get("modality")
+        c["modality_ok"] += mod_ok
+        problem += [] if mod_ok else ["wrong modality"]
+        if details is not None and problem:
+            details.append(
+                {"doc": g.get("id"), "problem": problem, "gold": _brief(ge), "predicted": _brief(p)}
+            )
+    if details is None:
+        return
+    for ge in misses:
+        free = [i for i in range(len(pred_events)) if i not in used]
+        why = _miss(ge, pred_events, free, countries)
+        details.append(
+            {
+                "doc": g.get("id"),
+                "problem": why["problem"],
+                "gold": _brief(ge),
+                "predicted": _brief(why["predicted"]),
+            }
+        )
+    for i, p in enumerate(pred_events):
+        if i not in used:
+            details.append(
+                {"doc": g.get("id"), "problem": ["extra prediction"], "gold": None, "predicted": _brief(p)}
+            )
+
+
+def evaluate_corpus(
+    corpus_dir: str | Path, records: Iterable[dict[str, Any]], details: bool = False
+) -> dict[str, Any]:
+    """Event recall and precision, date and modality accuracy, per type, against corpus/gold.
+
+    With ``details`` the result also holds ``details``: one entry per problem (a gold event missed,
+    with the best predicted candidate of its sentence and what differs, a wrong date or modality,
+    or a predicted event no gold event matched).
+    """
     gold = load_corpus_gold(corpus_dir)
     countries = _countries(gold)
     preds = {str((r.get("doc") or {}).get("id")): r for r in records}
     c: Counter[str] = Counter()
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    found: list[dict[str, Any]] | None = [] if details else None
     for doc_id, g in gold.items():
         pred_events = [e for e in (preds.get(doc_id) or {}).get("events") or [] if isinstance(e, dict)]
-        used: set[int] = set()
-        c["pred"] += len(pred_events)
-        for e in pred_events:
-            per_type[e.get("type", "?")]["pred"] += 1
-        for ge in g.get("events") or []:
-            c["gold"] += 1
-            per_type[ge["type"]]["gold"] += 1
-            idx = next(
-                (i for i, p in enumerate(pred_events) if i not in used and _matches(ge, p, countries)), None
-            )
-            if idx is None:
-                continue
-            used.add(idx)
-            p = pred_events[idx]
-            c["matched"] += 1
-            per_type[ge["type"]]["matched"] += 1
-            if ge.get("date"):
-                c["dated"] += 1
-                c["date_ok"] += _date_ok(ge["date"], p.get("date"))
-            c["modality_ok"] += ge.get("modality", "asserted") == p.get("modality")
-    return _corpus_figures(c, per_type, len(gold))
+        _match_document(g, pred_events, countries, c, per_type, found)
+    result = _corpus_figures(c, per_type, len(gold))
+    if found is not None:
+        result["details"] = found
+        result["problems"] = dict(Counter(p for d in found for p in d["problem"]))
+    return result
+
+
+def _side_text(e: dict[str, Any]) -> str:
+    return f"{e['type']} {e['source']}->{e['target']} date={e['date']} {e['modality']}"
+
+
+def format_details(result: dict[str, Any]) -> str:
+    """The per-document miss report: gold event vs best predicted candidate, and what is wrong."""
+    lines: list[str] = []
+    doc = None
+    for d in result.get("details") or []:
+        if d["doc"] != doc:
+            doc = d["doc"]
+            lines.append(f"== {doc}")
+        lines.append(f"  [{', '.join(d['problem'])}]")
+        if d["gold"]:
+            lines.append(f"    gold: {_side_text(d['gold'])} | {d['gold']['sentence']}")
+        if d["predicted"]:
+            lines.append(f"    pred: {_side_text(d['predicted'])} | {d['predicted']['sentence']}")
+    counts = result.get("problems") or {}
+    lines.append(
+        "problems: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+    )
+    return "\n".join(lines)
 
 
 def _ratio(a: float, b: float) -> float:

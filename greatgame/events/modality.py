@@ -49,6 +49,8 @@ def _governors(tok: Any, depth: int = 4) -> list[Any]:
 
 def _negated(trig: Trigger) -> bool:
     tok = trig.token
+    if trig.kind == "deontic":  # "X should not hesitate": the demand is made all the same
+        return False
     if (
         trig.type == "REJECT"
         and trig.kind == "verb"

@@ -33,17 +33,10 @@ DEFAULT_TARGET_PREPS = [
     "of",
     "in",
 ]
-GROUP_WORDS = {
-    "two",
-    "both",
-    "sides",
-    "parties",
-    "leaders",
-    "countries",
-    "nations",
-    "neighbours",
-    "neighbors",
-}
+PAIR_WORDS = {"two", "both", "sides", "side", "parties"}
+GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisation", "organization", "bloc",
+               "alliance", "summit", "delegations", "presidents", "ministers", "countries", "nations", "neighbours",
+               "neighbors", "rulers", "commonwealth", "officials", "diplomats"}  # fmt: skip
 ADJECTIVAL_PASSIVES = {
     "committed",
     "prepared",
@@ -181,11 +174,16 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 
 def child(tok: Any, *deps: str) -> Any:
-    """First child of ``tok`` with one of the dependency labels."""
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
-    return None
+    """First child of ``tok`` with one of the dependency labels.
+
+    Of several subjects (a dateline misparsed as one: "Astana (Agency) - X met Y") the one
+    nearest before the verb.
+    """
+    found = [c for c in tok.children if c.dep_ in deps]
+    if len(found) > 1 and all(d.startswith(("nsubj", "csubj")) for d in deps):
+        before = [c for c in found if c.i < tok.i]
+        return before[-1] if before else found[0]
+    return found[0] if found else None
 
 
 def prep_objects(tok: Any, preps: list[str]) -> list[Any]:

@@ -78,6 +78,9 @@ def object_of(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ == "nsubjpass":
             return c
+    for c in tok.children:  # "became a member"
+        if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN"):
+            return c
     return None
 
 
@@ -229,9 +232,22 @@ def under_speech(tok: Any, lex: Lexicon) -> Any:
     return None
 
 
-def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
-    if pat.control == "pass":
+def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    """A pass-through or commissive verb whose object names the event ('resumed fire', 'offered condolences')."""
+    obj = object_of(tok)
+    if obj is None or not pat.objects:
         return None
+    found, typ = _lookup(pat.objects, _obj_keys(obj))
+    if not found or typ is None:
+        return None
+    return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
+
+
+def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    if pat.control in ("pass", "commissive"):
+        trig = _object_trigger(tok, pat, lex)
+        if trig is not None or pat.control == "pass":
+            return trig
     if pat.control == "speech":
         if pat.type is None and not pat.objects:
             return None

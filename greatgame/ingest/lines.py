@@ -13,8 +13,10 @@ _MD_RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
 _MD_SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+# Link texts and targets are bounded and cannot hold "[": a line of 100 000 "[" or "![" must
+# not take the regex engine quadratic time (no time limit can interrupt it there).
+_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]\([^()]{0,2048}\)")
+_MD_LINK = re.compile(r"\[([^\[\]]{1,500})\]\([^()]{0,2048}\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,500}\]")
 _MD_LINKDEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")

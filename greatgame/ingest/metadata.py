@@ -16,6 +16,7 @@ from greatgame.ingest.dates import find_dates
 from greatgame.ingest.header import Zones
 from greatgame.ingest.language import latin_share
 from greatgame.ingest.lines import Line
+from greatgame.ingest.resources import searchable
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ def _self_named(zones: Zones, signals: set[str]) -> str | None:
     lines = [*zones.header, *([zones.first_body] if zones.first_body else []), *zones.tail]
     for line in lines:
         for p in pat.compiled("self_named", case_sensitive=True):
-            m = p.search(line.text)
+            m = p.search(searchable(line.text))
             if m:
                 signals.add("newsletter")
                 return m.group("publisher").strip()
@@ -246,7 +247,7 @@ def _title_candidate(line: Line, publisher: str | None, latin_doc: bool) -> bool
         return False
     if _is_date_line(text) or _is_sentence(text) or is_short_link_like(text) and len(text.split()) < 3:
         return False
-    return not any(p.search(text) for p in pat.compiled("self_named", case_sensitive=True))
+    return not any(p.search(searchable(text)) for p in pat.compiled("self_named", case_sensitive=True))
 
 
 def _is_date_line(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from greatgame.ingest.resources import load
+from greatgame.ingest.resources import load, searchable
 
 __all__ = ["compiled", "fullmatch", "label_genre", "load", "search"]
 
@@ -58,7 +58,8 @@ def fullmatch(key: str, text: str, case_sensitive: bool = False) -> re.Match[str
 
 
 def search(key: str, text: str, case_sensitive: bool = False) -> re.Match[str] | None:
-    """The first pattern under ``key`` found in ``text``."""
+    """The first pattern under ``key`` found in ``text`` (long tokens cut, see ``resources.searchable``)."""
+    text = searchable(text)
     for p in compiled(key, case_sensitive):
         m = p.search(text)
         if m:

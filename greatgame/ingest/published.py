@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from greatgame.ingest.dates import FoundDate, find_dates, numeric_order
 from greatgame.ingest.header import Zones
 from greatgame.ingest.lines import Line
-from greatgame.ingest.resources import load
+from greatgame.ingest.resources import load, searchable
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def publication_date(zones: Zones, all_lines: list[Line], doc_id: str) -> DateRe
     if labelled:
         return _decide(labelled, "published line", doc_id)
     for line in zones.header:
-        if _label_patterns()[1].search(line.text):
+        if _label_patterns()[1].search(searchable(line.text)):
             continue
         found = find_dates(line.text, order)
         if any(f.date for f in found):

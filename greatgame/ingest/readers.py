@@ -5,6 +5,7 @@ Only one file is held in memory at a time; JSON Lines files are read line by lin
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
@@ -149,21 +150,27 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Failur
         )
         return
     with handle:
-        number = 0
+        number, seen = 0, False
         while True:
             line = handle.readline(settings.max_bytes + 1)
             if not line:
                 break
             number += 1
+            if number == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)
             where = f"{path.name}:{number}"
             if len(line) > settings.max_bytes and not line.endswith(b"\n"):
+                seen = True
                 _skip_rest_of_line(handle)
                 yield Failure(
-                    where, f"line {number}: {_too_large_reason(len(line), settings.max_bytes)}", str(path)
+                    where, f"line {number} of {path.name}: {_too_large_reason(len(line), settings.max_bytes)}", str(path)
                 )
                 continue
             if line.strip():
+                seen = True
                 yield _jsonl_document(line, number, where, path)
+        if not seen:
+            yield Failure(path.name, "the file is empty: it holds no JSON lines", str(path))
 
 
 def _skip_rest_of_line(handle: Any) -> None:
@@ -175,7 +182,7 @@ def _skip_rest_of_line(handle: Any) -> None:
 
 def _jsonl_document(line: bytes, number: int, where: str, path: Path) -> RawDocument | Failure:
     try:
-        record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        record = json.loads(line.decode("utf-8"))
     except RecursionError:
         return Failure(where, f"line {number} of {path.name} nests JSON arrays or objects too deeply", str(path))
     except UnicodeDecodeError:

@@ -33,8 +33,24 @@ def full_match_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     return any(p.fullmatch(text) for p in patterns)
 
 
+MAX_TOKEN = 64
+_LONG_TOKEN = re.compile(rf"(\S{{{MAX_TOKEN}}})\S+")
+
+
+def searchable(text: str) -> str:
+    r"""``text`` with every token cut to its first ``MAX_TOKEN`` characters, for pattern searches.
+
+    The metadata patterns (names, outlets, notices) hold runs like ``[\w.'-]+``; searched over
+    one enormous token (a 1 MB line of letters, written to stall the reader) they take time
+    quadratic in its length, inside the regex engine where no time limit can stop them. No
+    name, label or notice has a 64-letter word, so what the patterns look for is unchanged.
+    """
+    return _LONG_TOKEN.sub(r"\1", text) if len(text) > MAX_TOKEN else text
+
+
 def search_any(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    """The first match of any of ``patterns`` inside ``text``, or None."""
+    """The first match of any of ``patterns`` inside ``text`` (long tokens cut, see ``searchable``)."""
+    text = searchable(text)
     for p in patterns:
         m = p.search(text)
         if m:

@@ -19,6 +19,7 @@ it would pay a serialisation round trip per sentence for no gain on a 2-core mac
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
@@ -72,7 +73,7 @@ class Annotator:
         for parsed, (k, i) in self.nlp.pipe(jobs, as_tuples=True, batch_size=PIPE_BATCH):
             docs[k].parses[i] = parsed
             docs[k].sentences[i].parsed = True
-        for doc, (tdoc, ranges, _) in zip(docs, prepared):
+        for doc, (tdoc, ranges, _) in zip(docs, prepared, strict=True):
             ctx = self.linker.link(doc, tdoc, ranges)
             doc.relations = self.relations.find(doc, tdoc, ranges, ctx)
             yield doc
@@ -87,17 +88,19 @@ class Annotator:
         for i, rng in enumerate(ranges):
             start, end = char_span(tdoc, rng)
             doc.sentences.append(Sentence(i, start, end, doc.text[start:end]))
-        todo = [i for i, rng in enumerate(ranges) if self._needs_parse(tdoc, rng, doc.sentences[i].text)]
+        cued = _cued_sentences(tdoc, ranges)
+        todo = [
+            i
+            for i, rng in enumerate(ranges)
+            if self._needs_parse(tdoc, rng, doc.sentences[i].text, i in cued)
+        ]
         logger.debug("%s: parsing %d of %d sentences", doc.id, len(todo), len(ranges))
         return tdoc, ranges, todo
 
-    def _needs_parse(self, tdoc, rng: tuple[int, int], text: str) -> bool:
-        if not self.settings.fast_path:
+    def _needs_parse(self, tdoc, rng: tuple[int, int], text: str, cued: bool) -> bool:
+        if not self.settings.fast_path or cued:
             return True
         a, b = rng
-        for group in (ACTORS, TITLES):
-            if any(a <= s.start < b for s in tdoc.spans[group]):
-                return True
         if any(is_name_word(tdoc[i]) and is_name_word(tdoc[i + 1]) for i in range(a + 1, b - 1)):
             return True
         return bool(self.select and self.select(text))
@@ -110,3 +113,15 @@ class Annotator:
         spaces = [bool(t.whitespace_) for t in toks]
         spaces[-1] = False
         return Doc(tdoc.vocab, words=words, spaces=spaces)
+
+
+def _cued_sentences(tdoc, ranges: list[tuple[int, int]]) -> set[int]:
+    """Indices of the sentences holding a catalogue actor or an office title."""
+    starts = [a for a, _ in ranges]
+    cued = set()
+    for group in (ACTORS, TITLES):
+        for span in tdoc.spans[group]:
+            i = bisect.bisect_right(starts, span.start) - 1
+            if i >= 0 and span.start < ranges[i][1]:
+                cued.add(i)
+    return cued

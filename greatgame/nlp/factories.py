@@ -51,6 +51,7 @@ class SentenceSplitter:
     """Sets sentence starts from the rule-based splitter of :mod:`greatgame.nlp.sentences`."""
 
     def __call__(self, doc):
+        """Mark the sentence starts of ``doc``."""
         from greatgame.nlp.sentences import sentence_spans
 
         starts = {start for start, _ in sentence_spans(doc)}

@@ -67,13 +67,17 @@ class Linker:
         ctx.doc_orgs = self._doc_orgs(tdoc)
         buckets = self._bucket(tdoc, ranges)
         doc.mentions = []
-        for sentence, (a, b) in zip(doc.sentences, ranges):
+        for sentence, (a, b) in zip(doc.sentences, ranges, strict=True):
             spans = buckets[sentence.index]
             parse = doc.parses.get(sentence.index)
             founds = self._find(tdoc, a, b, spans, parse, sentence.start, doc)
             entities = self._resolve(tdoc, founds, sentence.index, ctx, doc)
             self._groups(sentence, ctx, doc)
             entities += self._places(tdoc, spans[PLACES])
+            entities += [
+                EntitySpan(sp.text, "PLACE", sp.start_char, sp.end_char, state)
+                for sp, state in spans["place_uses"]
+            ]
             entities += self._ner_rest(parse, sentence.start, entities)
             sentence.entities = sorted(entities, key=lambda e: (e.start, e.end))
         doc.actors = self._actors(doc.mentions, ctx)
@@ -94,7 +98,9 @@ class Linker:
             for match in regex.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 for actor_id in ids:
-                    doc.mentions.append(Mention(actor_id, start, end, match.group(0), sentence.index, "group"))
+                    doc.mentions.append(
+                        Mention(actor_id, start, end, match.group(0), sentence.index, "group")
+                    )
                     ctx.states.append(actor_id)
 
     @staticmethod
@@ -147,7 +153,9 @@ class Linker:
                 spans["place_uses"].append((span, hit.actor_id))
                 return None
             key = fold(span.text)
-            return Found(span.start, span.end, hit.how, lambda ctx, s: self._seat_of(hit.actor_id, key, ctx), "GPE")
+            return Found(
+                span.start, span.end, hit.how, lambda ctx, s: self._seat_of(hit.actor_id, key, ctx), "GPE"
+            )
         if names.is_compound(tdoc, span.start, span.end):
             return None
         actor_id = self.canonical(hit.actor_id)
@@ -157,8 +165,10 @@ class Linker:
         return Found(span.start, span.end, how, lambda ctx, s, i=actor_id: i, self._label(actor_id))
 
     def _seat_of(self, state: str, key: str, ctx: Context) -> str:
-        """The government a capital stands for: its state, or (lexicon ``capital_stands_for``)
-        an organisation: "Brussels" in the news is the EU, not Belgium."""
+        """The government a capital stands for: its state, or an organisation.
+
+        Lexicon ``capital_stands_for``: "Brussels" in the news is the EU, not Belgium.
+        """
         return lexicon("linking")["capital_stands_for"].get(key, state)
 
     def canonical(self, actor_id: str) -> str | None:
@@ -196,7 +206,11 @@ class Linker:
             inner = [s for s in spans[ACTORS] if s.start < span.end and span.start < s.end]
             if any(not _inside(s, span) or {h.how for h in self.ruler.hits(s)} != {"surname"} for s in inner):
                 continue
-            if any(s < span.end and span.start < e for s, e in taken if (s, e) not in {(x.start, x.end) for x in inner}):
+            if any(
+                s < span.end and span.start < e
+                for s, e in taken
+                if (s, e) not in {(x.start, x.end) for x in inner}
+            ):
                 continue
             if names.is_byline(tdoc, span.start, span.end, a, b) or _is_author(span.text, doc):
                 consumed.update(range(span.start, span.end))
@@ -208,8 +222,10 @@ class Linker:
         return founds
 
     def _ner_orgs(self, tdoc, b, spans, parse, offset, consumed) -> list[Found]:
-        """Organisations the catalogue lacks, only when the text gives an acronym to use as the id:
-        "China National Nuclear Corporation (CNNC)", "South Korea's KHNP"."""
+        """Organisations the catalogue lacks, only when the text gives an acronym to use as the id.
+
+        "China National Nuclear Corporation (CNNC)", "South Korea's KHNP".
+        """
         founds = []
         taken = {t for s in spans[ACTORS] + spans[TITLES] + spans[PLACES] for t in range(s.start, s.end)}
         for ent in parse.ents:
@@ -220,14 +236,21 @@ class Linker:
                 continue
             acronym = _acronym(span.text)
             name = span.text
-            if acronym is None and span.end + 2 < b and tdoc[span.end].text == "(" and tdoc[span.end + 2].text == ")":
+            if (
+                acronym is None
+                and span.end + 2 < b
+                and tdoc[span.end].text == "("
+                and tdoc[span.end + 2].text == ")"
+            ):
                 acronym = _acronym(tdoc[span.end + 1].text)
             if acronym is None or self.cat.get(acronym) is not None:
                 continue
             country = self._possessor(tdoc, span.start, spans)
             kind = "company" if _COMPANY.search(name) else "other"
             org = NewPerson(acronym, name if name != acronym else acronym, country, None, set(), kind)
-            founds.append(Found(span.start, span.end, "ner", lambda ctx, s, o=org: ctx.add_new_actor(o).id, "ORG"))
+            founds.append(
+                Found(span.start, span.end, "ner", lambda ctx, s, o=org: ctx.add_new_actor(o).id, "ORG")
+            )
             consumed.update(range(span.start, span.end))
         return founds
 
@@ -282,7 +305,11 @@ class Linker:
             start, end = span.start_char, span.end_char
             doc.mentions.append(Mention(actor_id, start, end, span.text, sent_index, found.how))
             self._remember(ctx, actor_id, sent_index)
-            if found.how != "coref" or found.label != "PERSON" or tdoc[found.start].lower_ not in ("he", "she"):
+            if (
+                found.how != "coref"
+                or found.label != "PERSON"
+                or tdoc[found.start].lower_ not in ("he", "she")
+            ):
                 label = found.label or self._label(actor_id)
                 entities.append(EntitySpan(span.text, label, start, end, actor_id))
         return entities
@@ -353,7 +380,9 @@ def _group_patterns() -> list[tuple[list[str], re.Pattern]]:
     return [(g["ids"], re.compile(p)) for g in read_yaml("groups.yaml") for p in g["patterns"]]
 
 
-_COMPANY = re.compile(r"\b(?:Corporation|Corp|Company|Co|Inc|Ltd|LLC|Group|Holding|Holdings|Bank|Energy|Oil|Gas)\b")
+_COMPANY = re.compile(
+    r"\b(?:Corporation|Corp|Company|Co|Inc|Ltd|LLC|Group|Holding|Holdings|Bank|Energy|Oil|Gas)\b"
+)
 
 
 def _acronym(text: str) -> str | None:

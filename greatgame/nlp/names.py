@@ -39,7 +39,9 @@ def name_run(doc, i: int, limit: int, max_words: int = 4) -> int:
         if is_name_word(tok):
             words += 1
             j += 1
-        elif tok.text == "-" and j > i and j + 1 < limit and not tok.whitespace_ and not doc[j - 1].whitespace_:
+        elif (
+            tok.text == "-" and j > i and j + 1 < limit and not tok.whitespace_ and not doc[j - 1].whitespace_
+        ):
             j += 1
         elif tok.lower_ in particles and j + 1 < limit and words > 0:
             j += 1

@@ -21,7 +21,9 @@ from greatgame.nlp.ruler import fold
 
 logger = logging.getLogger(__name__)
 
-ORG_NOUNS = frozenset("organisation organization group grouping bloc alliance union council association club".split())
+ORG_NOUNS = frozenset(
+    "organisation organization group grouping bloc alliance union council association club".split()
+)
 ORG_DETS = frozenset({"the", "this", "that"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 GROUP_NOUNS = frozenset({"countries", "states", "nations", "republics"})
@@ -49,8 +51,22 @@ class RelationFinder:
         self.also = re.compile(_expand(data["also"], macros))
         self.neg_inside = re.compile(data["negation_inside"])
         self.neg_after = re.compile(data["negation_after"])
-        words = ["status", "member", "observer", "partner", "founded", "together", "groups", "includes",
-                 "comprises", "unites", "consists", "remain", "stay", *self.verbs]
+        words = [
+            "status",
+            "member",
+            "observer",
+            "partner",
+            "founded",
+            "together",
+            "groups",
+            "includes",
+            "comprises",
+            "unites",
+            "consists",
+            "remain",
+            "stay",
+            *self.verbs,
+        ]
         self.keywords = re.compile("|".join(re.escape(w) for w in words))
 
     def find(self, doc, tdoc, ranges, ctx=None) -> list[Relation]:
@@ -62,16 +78,19 @@ class RelationFinder:
         states: list[str] = []
         found: list[Relation] = []
         starts = [t.idx for t in tdoc]
-        for sentence, (a, b) in zip(doc.sentences, ranges):
+        for sentence, (a, b) in zip(doc.sentences, ranges, strict=True):
             mentions = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
             for m in mentions:
                 if self._kind(m.actor_id) not in ("state", "person"):
                     orgs[m.actor_id] += 1
-            text, slots = self._rewrite(tdoc, a, b, mentions, states, orgs)
-            if self.keywords.search(text):
+            if self.keywords.search(sentence.text.lower()):
+                text, slots = self._rewrite(tdoc, a, b, mentions, states, orgs)
                 found += self._match(text, slots, sentence)
-            states += [m.actor_id for m in mentions
-                       if self._kind(m.actor_id) == "state" and not _modifier(tdoc, _token_after(starts, m.end), b)]
+            states += [
+                m.actor_id
+                for m in mentions
+                if self._kind(m.actor_id) == "state" and not _modifier(tdoc, _token_after(starts, m.end), b)
+            ]
         return _dedupe(found)
 
     def _kind(self, actor_id: str) -> str:
@@ -117,12 +136,14 @@ class RelationFinder:
         text = " ".join(out)
         first = re.match(r"(?:the )?(<S\d+>)", text)
         if first:  # "..., and it has been an observer in the EAEU": "it" is the sentence's subject
-            text = re.sub(r"\b(and|but|while) (?:it|they) ", lambda m: f"{m.group(1)} {first.group(1)} ", text)
+            text = re.sub(
+                r"\b(and|but|while) (?:it|they) ", lambda m: f"{m.group(1)} {first.group(1)} ", text
+            )
         return text, slots
 
     @staticmethod
     def _group(tdoc, i, b, states) -> tuple[int, list[str]] | None:
-        """"these two countries" / "both countries" -> (tokens used, the last n distinct states)."""
+        """Resolve "these two countries" / "both countries": (tokens used, the last n distinct states)."""
         words = [t.lower_ for t in tdoc[i : min(i + 3, b)]]
         if len(words) >= 3 and words[0] in ("these", "the", "those", "all") and words[1] in NUMBERS:
             n, used = NUMBERS[words[1]], 3 if words[2] in GROUP_NOUNS else 0
@@ -155,8 +176,18 @@ class RelationFinder:
                 for s in subjects:
                     for o in objects:
                         if s != o and self._kind(o) not in ("state", "person"):
-                            out.append(Relation(s, relation, o, sentence.text, sentence.index,
-                                                sentence.start, sentence.end, negated))
+                            out.append(
+                                Relation(
+                                    s,
+                                    relation,
+                                    o,
+                                    sentence.text,
+                                    sentence.index,
+                                    sentence.start,
+                                    sentence.end,
+                                    negated,
+                                )
+                            )
         return out
 
     def _relation(self, rule: Rule, match: re.Match, text: str) -> tuple[str, bool]:
@@ -174,7 +205,9 @@ class RelationFinder:
 
 def _modifier(tdoc, i: int, b: int) -> bool:
     """Whether the mention ending before token ``i`` is a modifier such as "Russian-led"."""
-    return i + 1 < b and tdoc[i].text == "-" and tdoc[i + 1].lower_ in ("led", "backed", "dominated", "brokered")
+    return (
+        i + 1 < b and tdoc[i].text == "-" and tdoc[i + 1].lower_ in ("led", "backed", "dominated", "brokered")
+    )
 
 
 def _token_after(starts: list[int], char: int) -> int:

@@ -105,6 +105,7 @@ class CatalogueRuler:
         return self.places[self.forms[span.label_].key]
 
     def __call__(self, doc: Doc) -> Doc:
+        """Fill the ``actors``, ``titles`` and ``places`` span groups of ``doc``."""
         self._fold_doc(doc)
         found: dict[str, list[Span]] = {ACTORS: [], TITLES: [], PLACES: []}
         for match_id, start, end in self.matcher(doc):

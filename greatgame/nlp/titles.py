@@ -1,4 +1,6 @@
-"""Reading office titles: "Russian Defence Minister Andrey Belousov", "the Uzbek Foreign Minister",
+"""Reading office titles.
+
+Examples: "Russian Defence Minister Andrey Belousov", "the Uzbek Foreign Minister",
 "President of Uzbekistan", "Secretary of State Antony Blinken", "the minister".
 
 A title gives an office kind (``catalogue.office_kind``) and, from a demonym, a state or
@@ -88,7 +90,9 @@ class TitleReader:
         det = tdoc[outer - 1].lower_ if outer > a else ""
         before = outer - 1 - (det in ("the", "a", "an"))
         appositive = before >= a and tdoc[before].text == ","
-        return Title(kind, of, j, end, qualified or q2, role, demonym, det == "the", det in ("a", "an"), appositive)
+        return Title(
+            kind, of, j, end, qualified or q2, role, demonym, det == "the", det in ("a", "an"), appositive
+        )
 
     @staticmethod
     def _qualifiers(tdoc, a, j) -> tuple[int, bool]:
@@ -155,8 +159,9 @@ class TitleReader:
         person = NewPerson(names.slug(text), text, country, role if kind else None, {kind} if kind else set())
 
         def resolve(ctx: Context, s: int) -> str:
-            return ctx.add_new_person(NewPerson(person.id, person.name, person.country, person.role,
-                                                set(person.kinds))).id
+            return ctx.add_new_person(
+                NewPerson(person.id, person.name, person.country, person.role, set(person.kinds))
+            ).id
 
         return Found(start, end, "name", resolve, "PERSON")
 

@@ -1,4 +1,4 @@
-/* greatgame dashboard: small helpers shared by the page scripts (no library, no innerHTML).
+/* greatgame dashboard: small helpers shared by the page scripts (no library, no HTML strings).
  * Text only ever reaches the page through textContent or createTextNode. */
 "use strict";
 
@@ -111,14 +111,15 @@ window.gg = (function () {
     });
     const every = Math.max(1, Math.ceil(n / 8));
     spec.periods.forEach((p, i) => {
-      if (i % every === 0 || i === n - 1) grid.appendChild(svg("text", { x: x(i), y: H - B + 18, class: "x-label" }, p));
+      if (i % every === 0) grid.appendChild(svg("text", { x: x(i), y: H - B + 18, class: "x-label" }, p));
     });
     root.appendChild(grid);
     spec.series.forEach((s) => root.appendChild(drawSeries(s, x, y, spec)));
     box.replaceChildren(root);
   }
 
-  function drawSeries(s, x, y, spec) {
+  function drawSeries(s, x0, y, spec) {
+    const x = (i) => x0(i) + (s.offset || 0);
     const g = svg("g", { class: "series " + s.cls, "data-power": s.key });
     let d = "";
     let last = -2;
@@ -140,19 +141,64 @@ window.gg = (function () {
       });
       dot.appendChild(svg("title", {}, `${s.label}, ${spec.periods[p.i]}: ${spec.format(p.y)}` +
         (p.row ? ` (${p.row.n_events} events)` : "")));
-      if (p.clickable) {
-        dot.setAttribute("tabindex", "0");
-        dot.setAttribute("role", "button");
-        dot.setAttribute("aria-label", `${s.label} ${spec.periods[p.i]}: show the events`);
-        dot.addEventListener("click", () => spec.onPoint(s, p));
-        dot.addEventListener("keydown", (ev) => {
-          if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); spec.onPoint(s, p); }
-        });
-      }
+      if (p.clickable) clickable(dot, `${s.label} ${spec.periods[p.i]}: show the events`, () => spec.onPoint(s, p));
       g.appendChild(dot);
     });
     return g;
   }
 
-  return { el, svg, getJSON, eventCard, lineChart, seriesClass, quadClass, sentenceHref, actorHref, QUADS };
+  /** Stacked bars (one per period, shares summing to 1), drawn as SVG into ``box``; same spec as lineChart. */
+  function stackChart(box, spec) {
+    const W = 560, H = 260, L = 46, R = 14, T = 14, B = 40;
+    const n = spec.periods.length;
+    const step = (W - L - R) / Math.max(1, n);
+    const bw = Math.max(4, Math.min(48, step * 0.7));
+    const y = (v) => T + ((spec.yMax - v) * (H - T - B)) / (spec.yMax - spec.yMin);
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "stack-chart", role: "group" });
+    const grid = svg("g", { class: "grid" });
+    spec.ticks.forEach((t) => {
+      grid.appendChild(svg("line", { x1: L, x2: W - R, y1: y(t), y2: y(t) }));
+      grid.appendChild(svg("text", { x: L - 6, y: y(t) + 4, class: "y-label" }, spec.format(t)));
+    });
+    const every = Math.max(1, Math.ceil(n / 8));
+    spec.periods.forEach((p, i) => {
+      if (i % every === 0) {
+        grid.appendChild(svg("text", { x: L + step * (i + 0.5), y: H - B + 18, class: "x-label" }, p));
+      }
+    });
+    root.appendChild(grid);
+    const base = spec.periods.map(() => 0);
+    spec.series.forEach((s) => {
+      const g = svg("g", { class: "series " + s.cls, "data-power": s.key });
+      s.points.forEach((p) => {
+        if (!p.y) return;
+        const x = L + step * p.i + (step - bw) / 2;
+        const top = y(base[p.i] + p.y);
+        const rect = svg("rect", {
+          x: x.toFixed(1), y: top.toFixed(1), width: bw.toFixed(1), height: (y(base[p.i]) - top).toFixed(1),
+          class: "segment" + (p.clickable ? " clickable" : ""), "data-power": s.key, "data-period": spec.periods[p.i],
+        });
+        base[p.i] += p.y;
+        const band = p.lo !== null && p.lo !== undefined ? ` (95% band ${spec.format(p.lo)}–${spec.format(p.hi)})` : "";
+        rect.appendChild(svg("title", {}, `${s.label}, ${spec.periods[p.i]}: ${spec.format(p.y)}${band}` +
+          (p.row ? `, ${p.row.n_events} events` : "")));
+        if (p.clickable) clickable(rect, `${s.label} ${spec.periods[p.i]}: show the events`, () => spec.onPoint(s, p));
+        g.appendChild(rect);
+      });
+      root.appendChild(g);
+    });
+    box.replaceChildren(root);
+  }
+
+  function clickable(node, label, action) {
+    node.setAttribute("tabindex", "0");
+    node.setAttribute("role", "button");
+    node.setAttribute("aria-label", label);
+    node.addEventListener("click", action);
+    node.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); action(); }
+    });
+  }
+
+  return { el, svg, getJSON, eventCard, lineChart, stackChart, seriesClass, quadClass, sentenceHref, actorHref, QUADS };
 })();

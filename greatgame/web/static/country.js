@@ -5,7 +5,7 @@
 (function () {
   const root = document.getElementById("influence");
   if (!root) return;
-  const { el, getJSON, eventCard, lineChart, seriesClass } = window.gg;
+  const { el, getJSON, eventCard, lineChart, stackChart, seriesClass } = window.gg;
   const country = root.dataset.country;
   const countryName = root.dataset.name || country;
   const freqSelect = document.getElementById("freq");
@@ -58,17 +58,18 @@
       status.textContent = "";
       return;
     }
-    const periods = [...new Map(rows.map((r) => [r.period, r.period_start])).entries()]
-      .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map((p) => p[0]);
+    const starts = rows.map((r) => r.period_start).sort();
+    const periods = periodsBetween(starts[0], starts[starts.length - 1], state.freq);
     const index = new Map(periods.map((p, i) => [p, i]));
+    const mid = (state.powers.length - 1) / 2;
     const series = (measure) => state.powers.map((power, k) => ({
-      key: power, cls: seriesClass(power, k), label: power,
+      key: power, cls: seriesClass(power, k), label: power, offset: measure === "alignment" ? (k - mid) * 3 : 0,
       points: rows.filter((r) => r.power === power).map((r) => ({
         i: index.get(r.period), y: r[measure], lo: r[measure + "_lo"], hi: r[measure + "_hi"], row: r,
         clickable: (r.event_ids || []).length + (r.planned_event_ids || []).length > 0,
       })).sort((a, b) => a.i - b.i),
     }));
-    lineChart(shareBox, {
+    stackChart(shareBox, {
       periods, series: series("share"), yMin: 0, yMax: 1, ticks: [0, 0.25, 0.5, 0.75, 1],
       format: (v) => Math.round(100 * v) + "%", onPoint: showEvidence,
     });
@@ -77,7 +78,23 @@
       format: (v) => (v > 0 ? "+" : "") + v.toFixed(2), onPoint: showEvidence,
     });
     const total = new Set(rows.flatMap((r) => r.event_ids || [])).size;
-    status.textContent = `${total} stated events over ${periods.length} ${state.freq === "year" ? "years" : state.freq + "s"}. Vertical bars: 95% bootstrap bands.`;
+    status.textContent = `${total} stated events over ${periods.length} ${state.freq === "year" ? "years" : state.freq + "s"}. Click a bar segment or a point for its events; pale bars on the right are 95% bootstrap bands.`;
+  }
+
+  /** Every period label from the one holding ``first`` to the one holding ``last`` (ISO days). */
+  function periodsBetween(first, last, freq) {
+    const out = [];
+    let [y, m] = first.split("-").map(Number);
+    const [ly, lm] = last.split("-").map(Number);
+    const stepMonths = freq === "year" ? 12 : freq === "quarter" ? 3 : 1;
+    while ((y < ly || (y === ly && m <= lm)) && out.length < 600) {
+      if (freq === "year") out.push(String(y));
+      else if (freq === "quarter") out.push(`${y}-Q${Math.floor((m - 1) / 3) + 1}`);
+      else out.push(`${y}-${String(m).padStart(2, "0")}`);
+      m += stepMonths;
+      while (m > 12) { m -= 12; y += 1; }
+    }
+    return out;
   }
 
   function drawLegend() {

@@ -1,0 +1,91 @@
+"""What a document is about as a whole: its organisation, the host, the participants, the date.
+
+News reports of a summit name the organisation once or twice and then speak of "the leaders",
+"the heads of state" or "the bloc"; a bilateral visit speaks of "the two sides". The story
+collects, while the coder walks through the sentences, whom such phrases refer to:
+
+* ``org``: the organisation the document is about (the most mentioned intergovernmental body);
+* ``host``: who hosts the meeting ("X hosted", "a summit hosted by X");
+* ``participants``: who attends or meets (sources and targets of meetings, in order).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from greatgame.models import Document, Event
+
+logger = logging.getLogger(__name__)
+
+ORG_KINDS = {"igo"}
+MEETING_MODES = {"summit", "meeting", "talks", "visit", "host", "negotiation", "consultation"}
+
+
+@dataclass
+class Story:
+    """The actors a document's group references point at (see the module docstring)."""
+
+    org: str | None = None
+    host: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    pairs: list[list[str]] = field(default_factory=list)  # the parties of bilateral events, latest last
+    states: list[str] = field(default_factory=list)  # states of the document, most mentioned first
+
+    def remember(self, ev: Event) -> None:
+        """Learn hosts, participants and the latest pair of parties from a coded event."""
+        src, tgt = [a.id for a in ev.source], [a.id for a in ev.target]
+        if ev.type == "CONSULT" and ev.modality in ("asserted", "reported"):
+            if ev.mode == "host" or (ev.trigger or "").lower().startswith("host"):
+                self.host = [a for a in src if a != self.org] or self.host
+            for a in src + tgt:
+                if a != self.org and a not in self.participants and a not in self.host:
+                    self.participants.append(a)
+        parties = [a for a in dict.fromkeys(src + tgt) if a != self.org]
+        if len(parties) == 2:
+            self.pairs.append(parties)
+
+    def group(self) -> list[str]:
+        """'The leaders', 'the heads of state': the organisation and who took part."""
+        out = [self.org] if self.org else []
+        return list(dict.fromkeys(out + self.host + self.participants))
+
+    def counterpart(self, source: list[str], countries: list[str]) -> list[str]:
+        """Whom an act with no named target is aimed at: the summit's organisation, the other
+        party of the latest bilateral event of the source, or the document's main state."""
+        mine = set(source) | set(countries)
+        if self.org and self.org not in mine:
+            return [self.org]
+        for pair in reversed(self.pairs):
+            if mine & set(pair):
+                others = [a for a in pair if a not in mine]
+                if others:
+                    return others
+        return [a for a in self.states if a not in mine][:1]
+
+    def pair(self) -> list[str]:
+        """'The two sides', 'both countries': the parties of the latest bilateral event."""
+        return list(self.pairs[-1]) if self.pairs else []
+
+
+def story_of(doc: Document, catalogue: Any) -> Story:
+    """The story of a document before any sentence is coded: its main organisation."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        entry = catalogue.get(m.actor_id)
+        if entry is not None and entry.kind in ORG_KINDS:
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    title = (doc.meta.title or "").lower()
+    for a in doc.actors:
+        entry = catalogue.get(a.id)
+        if entry is None or entry.kind not in ORG_KINDS:
+            continue
+        names = [entry.name, *(entry.aliases or []), a.id]
+        if any(n and re.search(rf"\b{re.escape(n.lower())}\b", title) for n in names):
+            counts[a.id] = counts.get(a.id, 0) + 2
+    best = max(counts, key=lambda k: counts[k], default=None)
+    org = best if best is not None and counts[best] >= 2 else None
+    states = sorted((a for a in doc.actors if a.kind == "state"), key=lambda a: -a.mentions)
+    return Story(org=org, states=[a.id for a in states])
