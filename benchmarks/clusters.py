@@ -151,7 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     """Cluster the gold and the predicted events of the corpus and print the pair scores."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    ap.add_argument("--records", type=Path, default=None, help="extraction records (JSONL) instead of running the pipeline")
+    ap.add_argument(
+        "--records",
+        type=Path,
+        default=None,
+        help="extraction records (JSONL) instead of running the pipeline",
+    )
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args(argv)
     gold = load_gold(args.corpus)

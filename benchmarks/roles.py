@@ -68,7 +68,9 @@ def score(items: list[tuple[str, str, str]], show_errors: bool = False) -> dict:
 
 
 def _print(name: str, s: dict) -> None:
-    roles = "  ".join(f"{r} {a:.2f} ({n})" if a is not None else f"{r} - (0)" for r, (a, n) in s["per_role"].items())
+    roles = "  ".join(
+        f"{r} {a:.2f} ({n})" if a is not None else f"{r} - (0)" for r, (a, n) in s["per_role"].items()
+    )
     print(f"{name:18} n={s['n']:4}  overall {s['overall']:.3f}  |  {roles}")
 
 

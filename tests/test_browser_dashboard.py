@@ -275,3 +275,20 @@ def test_hostile_event_shown_by_the_chart_runs_nothing(watched):
     assert "<script>alert(1)</script>" in page.inner_text("#evidence-list")
     assert page.evaluate(f"document.querySelectorAll({INJECTED!r}).length") == 0
     watched.assert_clean("hostile evidence list")
+
+
+def test_period_and_domain_controls_redraw_the_charts(watched):
+    watched.open("/countries/UZB")
+    page = watched.page
+    page.wait_for_selector("#share-chart .clickable[data-period]", timeout=10_000)
+    page.select_option("#freq", "year")
+    page.wait_for_function("() => [...document.querySelectorAll('#share-chart [data-period]')]"
+                           ".every(el => /^\\d{4}$/.test(el.dataset.period))")  # fmt: skip
+    assert "freq=year" in page.url
+    assert "freq=year" in page.locator("a.json-link").get_attribute("href")
+    domains = page.locator("#domain option").all_inner_texts()
+    assert len(domains) > 1, "the domain list stays empty"
+    page.select_option("#domain", index=1)
+    page.wait_for_selector("#share-chart svg, #share-chart p", timeout=10_000)
+    watched.shot("country_by_domain")
+    watched.assert_clean("chart controls")

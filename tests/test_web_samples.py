@@ -139,7 +139,7 @@ def hand_made_documents() -> list[Document]:
     return [make_story(*story) for story in STORIES]
 
 
-HOSTILE_ID = "hostile-" + "x"  # a plain id, so the page is easy to open; the payloads sit in the fields
+HOSTILE_ID = "hostile-x"  # a plain id, so the page is easy to open; the payloads sit in the fields
 HOSTILE_ACTOR = 'evil"><svg onload=alert(1)>'
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from greatgame.analysis.influence import add_blocs, influence_table
+from greatgame.analysis.influence import add_blocs, influence_query
 from greatgame.analysis.network import network_edges
 from greatgame.analysis.timeline import timeline_table
 from greatgame.errors import GreatGameError
@@ -72,20 +72,22 @@ def influence(
     bootstrap: int = 200,
     seed: int = 0,
     blocs: bool = True,
+    evidence: bool = False,
 ) -> pd.DataFrame:
     """Influence of outside powers in ``country``: one row per power, domain and period.
 
     Columns: engagement, share (with 95% bootstrap band), alignment (with band), cooperation,
-    conflict, counts of stated, planned, hypothetical and negated events, and the ids of the
-    events behind each row (``event_ids``, ``planned_event_ids``). With ``blocs`` (and the
-    catalogue installed) also ``shared_blocs`` and ``observer_blocs`` on the period's last day.
-    See docs/influence.md for the formula and its limits.
+    conflict, counts of stated, planned, hypothetical and negated events. With ``evidence`` the
+    ids of the events behind each row (``event_ids``, ``planned_event_ids``; without it these
+    columns are None, so that millions of ids are not gathered for nothing). With ``blocs`` (and
+    the catalogue installed) also ``shared_blocs`` and ``observer_blocs`` on the period's last
+    day. Filtering and sums run inside DuckDB. See docs/influence.md for the formula and limits.
     """
     country = country.upper()
     with opened(db) as store:
-        frame = store.events(country=country, context=domain, since=since, until=until)
-    table = influence_table(frame, country, freq=freq, powers=powers, domain=domain, by_domain=by_domain,
-                            eu_members=eu_members, bootstrap=bootstrap, seed=seed)  # fmt: skip
+        table = influence_query(store, country, freq=freq, powers=powers, domain=domain, since=since, until=until,
+                                by_domain=by_domain, eu_members=eu_members, bootstrap=bootstrap, seed=seed,
+                                evidence=evidence)  # fmt: skip
     if blocs:
         catalogue = load_catalogue_or_none()
         if catalogue is not None:

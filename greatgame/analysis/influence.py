@@ -9,6 +9,13 @@ country C that the text states as fact (modality asserted or reported, sentence 
 
 Planned and hypothetical events are counted in columns of their own; negated events are only
 counted (``n_negated``); events in commentary or appeal sentences are left out entirely.
+
+How it runs. DuckDB does the filtering and the aggregation: one query gives, per (domain,
+period, class, power mask, sign[, weight]), the number of events and the sum, sum of squares,
+minimum and maximum of their weights, where the power mask has bit j set when the event counts
+for power j. Python only spreads these few rows over the powers, adds shares, and draws the
+bootstrap (vectorised, from the same groups; see ``bootstrap_bands``). Event ids are gathered
+only when asked (``evidence=True``).
 """
 
 from __future__ import annotations
@@ -17,160 +24,255 @@ import datetime as dt
 import logging
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from greatgame.analysis.periods import as_date, check_freq, period_of
-from greatgame.analysis.weights import Weights, load_weights
+from greatgame.analysis.periods import check_freq, period_of
+from greatgame.analysis.weights import COOPERATION, CONFLICT, Weights, load_weights
+from greatgame.errors import UsageError
+from greatgame.models import QUAD
 from greatgame.store.queries import OPINION_ROLES
 
 logger = logging.getLogger(__name__)
 
 FACTUAL = ("asserted", "reported")
 CLASSES = ("factual", "planned", "hypothetical", "negated")
+MAX_POWERS = 62  # bits of the power mask (a BIGINT)
+EXACT_GROUPS = 512  # above this many weight groups in a cell, the bootstrap works on moments
+
+COLUMNS = [
+    "power", "country", "domain", "period", "period_start", "period_end",
+    "engagement", "share", "share_lo", "share_hi", "alignment", "alignment_lo", "alignment_hi",
+    "cooperation", "conflict", "n_events", "n_cooperation", "n_conflict",
+    "n_planned", "planned_engagement", "n_hypothetical", "hypothetical_engagement", "n_negated",
+    "event_ids", "planned_event_ids",
+]  # fmt: skip
+
+# -- SQL pieces (weights and names come from data; values always go in as parameters) -------
 
 
-@dataclass(frozen=True)
-class Matcher:
-    """Decides whether an event side belongs to a power or to the target country."""
-
-    country: str
-    eu_members: frozenset[str] = frozenset()
-
-    def is_power(self, power: str, ids: Sequence, countries: Sequence) -> bool:
-        """True when one actor of the side is the power, or belongs to it (EU: members if given)."""
-        for actor_id, country in zip(ids, countries, strict=False):
-            if actor_id == power or country == power:
-                return True
-            if power == "EU" and country in self.eu_members:
-                return True
-        return False
-
-    def is_target(self, ids: Sequence, countries: Sequence) -> bool:
-        """True when one actor of the side is the target country or one of its people or bodies."""
-        return any(a == self.country or c == self.country for a, c in zip(ids, countries, strict=False))
+def _float(x: float) -> str:
+    return f"CAST('{float(x)!r}' AS DOUBLE)"
 
 
-def _class_of(modality: str) -> str:
-    return "factual" if modality in FACTUAL else modality if modality in CLASSES else "hypothetical"
+def weight_sql(weights: Weights, type_col: str = "type", conf_col: str = "confidence") -> str:
+    """SQL for weight(e) = quad weight x intensity x confidence (0 for an unknown type)."""
+    cases = " ".join(
+        f"WHEN '{t}' THEN {_float(weights.quad[q] * weights.intensity[t])}" for t, q in QUAD.items()
+    )
+    return f"(CASE {type_col} {cases} ELSE CAST(0 AS DOUBLE) END * CAST({conf_col} AS DOUBLE))"
 
 
-def _seq(value) -> list:
-    return [] if value is None else [None if (isinstance(v, float) and np.isnan(v)) else v for v in value]
+def sign_sql(type_col: str = "type") -> str:
+    """SQL for the sign of an event type: +1 cooperative, -1 conflictual, 0 unknown."""
+    coop = ", ".join(f"'{t}'" for t, q in QUAD.items() if q in COOPERATION)
+    conf = ", ".join(f"'{t}'" for t, q in QUAD.items() if q in CONFLICT)
+    return f"(CASE WHEN {type_col} IN ({coop}) THEN 1 WHEN {type_col} IN ({conf}) THEN -1 ELSE 0 END)"
 
 
-def event_links(events: pd.DataFrame, country: str, powers: Sequence[str], freq: str,
-                by_domain: bool, domain: str | None, weights: Weights,
-                eu_members: bool = False) -> pd.DataFrame:  # fmt: skip
-    """One row per (event, power, domain) that counts: weight, sign, class, period."""
-    matcher = Matcher(country, weights.eu_members if eu_members else frozenset())
-    rows, undated = [], 0
-    for e in events.to_dict("records"):
-        if e["sentence_role"] in OPINION_ROLES:
-            continue
-        day = as_date(e["day"])
-        if day is None:
-            undated += 1
-            continue
-        src = (_seq(e["source_ids"]), _seq(e["source_countries"]))
-        tgt = (_seq(e["target_ids"]), _seq(e["target_countries"]))
-        label, start, end = period_of(day, freq)
-        domains = _domains(e["context"], by_domain, domain)
-        w = weights.of(e["type"], e["confidence"])
-        for power in powers:
-            if power == country:
-                continue
-            if not ((matcher.is_power(power, *src) and matcher.is_target(*tgt))
-                    or (matcher.is_target(*src) and matcher.is_power(power, *tgt))):  # fmt: skip
-                continue
-            for d in domains:
-                rows.append((e["id"], power, d, label, start, end, w, weights.sign(e["type"]),
-                             _class_of(e["modality"])))  # fmt: skip
-    if undated:
-        logger.info("%d events left out of the influence index: neither they nor their document have a date", undated)
-    cols = ["event_id", "power", "domain", "period", "period_start", "period_end", "weight", "sign", "class"]
-    return pd.DataFrame(rows, columns=cols)
+def class_sql(col: str = "modality") -> str:
+    """SQL for the class of an event: factual (asserted, reported), planned, hypothetical, negated."""
+    return (f"(CASE WHEN {col} IN ('asserted', 'reported') THEN 'factual' "
+            f"WHEN {col} IN ('factual', 'planned', 'hypothetical', 'negated') THEN {col} ELSE 'hypothetical' END)")  # fmt: skip
 
 
-def _domains(context, by_domain: bool, domain: str | None) -> list[str]:
+def _opinion_sql(col: str = "sentence_role") -> str:
+    return f"{col} NOT IN ({', '.join(repr(r) for r in OPINION_ROLES)})"
+
+
+def _side_is(side: str, param: str, eu: bool) -> str:
+    """SQL: one actor of the side is ``$param`` or belongs to it (EU: or a member state, if asked)."""
+    sql = f"(list_contains({side}_ids, ${param}) OR list_contains({side}_countries, ${param})"
+    return sql + (" OR list_has_any({side}_countries, $eu_members))".format(side=side) if eu else ")")
+
+
+def mask_sql(powers: Sequence[str], eu_members: bool) -> str:
+    """SQL for the power mask: bit j set when the event links power j and the country ``$country``."""
+    parts = []
+    for j, power in enumerate(powers):
+        eu = eu_members and power == "EU"
+        p_src, p_tgt = _side_is("source", f"p{j}", eu), _side_is("target", f"p{j}", eu)
+        c_src, c_tgt = _side_is("source", "country", False), _side_is("target", "country", False)
+        parts.append(f"CASE WHEN ({p_src} AND {c_tgt}) OR ({c_src} AND {p_tgt}) THEN {1 << j} ELSE 0 END")
+    return "(" + " + ".join(parts) + ")::BIGINT"
+
+
+def domain_sql(by_domain: bool, domain: str | None, col: str = "context") -> str:
+    """SQL for the domain of an event row (``unnest`` of its distinct contexts when by domain)."""
     if domain:
-        return [domain]
+        return "$domain"
     if not by_domain:
-        return ["all"]
-    found = sorted(set(_seq(context)) - {None})
-    return found or ["unspecified"]
+        return "'all'"
+    ctx = f"list_sort(list_distinct(coalesce({col}, []::VARCHAR[])))"
+    return f"unnest(CASE WHEN len({ctx}) = 0 THEN ['unspecified'] ELSE {ctx} END)"
 
 
-def _cell_rows(links: pd.DataFrame, powers: Sequence[str], country: str) -> pd.DataFrame:
-    """Aggregate the links into one row per (power, domain, period), with every power in every cell."""
-    cells = links[["domain", "period", "period_start", "period_end"]].drop_duplicates()
-    out = []
-    for cell in cells.itertuples(index=False):
-        here = links[(links["domain"] == cell.domain) & (links["period"] == cell.period)]
-        for power in powers:
-            if power == country:
-                continue
-            mine = here[here["power"] == power]
-            out.append({"power": power, "country": country, "domain": cell.domain, "period": cell.period,
-                        "period_start": cell.period_start, "period_end": cell.period_end, **_measures(mine)})  # fmt: skip
-    return pd.DataFrame(out)
+def group_select(evidence: bool, fine: bool) -> str:
+    """The aggregate part shared by every path: counts and weight moments per group."""
+    ids = ", list(id ORDER BY id) AS ids" if evidence else ""
+    key = ", w" if fine else ""
+    return (f"SELECT domain, period_start, class, mask, sign{key}, count(*) AS n, sum(w) AS sw, "
+            f"sum(w * w) AS sw2, min(w) AS wmin, max(w) AS wmax{ids} "
+            f"FROM ev WHERE mask > 0 GROUP BY domain, period_start, class, mask, sign{key}")  # fmt: skip
 
 
-def _measures(links: pd.DataFrame) -> dict:
-    fact = links[links["class"] == "factual"]
-    coop = fact.loc[fact["sign"] > 0, "weight"].sum()
-    conf = fact.loc[fact["sign"] < 0, "weight"].sum()
-    engagement = float(fact["weight"].sum())
-    by_class = {k: links[links["class"] == k] for k in ("planned", "hypothetical", "negated")}
-    return {
-        "engagement": engagement,
-        "cooperation": float(coop),
-        "conflict": float(conf),
-        "alignment": (coop - conf) / engagement if engagement > 0 else np.nan,
-        "n_events": int(fact["event_id"].nunique()),
-        "n_cooperation": int(fact.loc[fact["sign"] > 0, "event_id"].nunique()),
-        "n_conflict": int(fact.loc[fact["sign"] < 0, "event_id"].nunique()),
-        "n_planned": int(by_class["planned"]["event_id"].nunique()),
-        "planned_engagement": float(by_class["planned"]["weight"].sum()),
-        "n_hypothetical": int(by_class["hypothetical"]["event_id"].nunique()),
-        "hypothetical_engagement": float(by_class["hypothetical"]["weight"].sum()),
-        "n_negated": int(by_class["negated"]["event_id"].nunique()),
-        "event_ids": sorted(fact["event_id"].unique()),
-        "planned_event_ids": sorted(links.loc[links["class"].isin(["planned", "hypothetical"]), "event_id"].unique()),
-    }
+def list_groups_sql(relation: str, freq: str, powers: Sequence[str], by_domain: bool, domain: str | None,
+                    weights: Weights, eu_members: bool, evidence: bool, fine: bool = True) -> str:  # fmt: skip
+    """The grouping query over ``relation`` (columns of ``Store.events``: lists and ``day``)."""
+    where = [_opinion_sql()] + (["list_contains(context, $domain)"] if domain else [])
+    return f"""
+        WITH ev AS (
+            SELECT id, {weight_sql(weights)} AS w, {sign_sql()} AS sign, {class_sql()} AS class,
+                   {domain_sql(by_domain, domain)} AS domain,
+                   CAST(date_trunc('{freq}', day) AS DATE) AS period_start,
+                   {mask_sql(powers, eu_members)} AS mask
+            FROM ({relation}) src WHERE {" AND ".join(where)}
+        )
+        {group_select(evidence, fine)}"""
 
 
-def _add_shares(table: pd.DataFrame) -> pd.DataFrame:
-    total = table.groupby(["domain", "period"])["engagement"].transform("sum")
-    table["share"] = np.where(total > 0, table["engagement"] / total.where(total > 0, 1), np.nan)
+def query_params(country: str, powers: Sequence[str], domain: str | None, weights: Weights,
+                 eu_members: bool) -> dict:  # fmt: skip
+    """Named parameters of the grouping queries."""
+    params = {"country": country, **{f"p{j}": p for j, p in enumerate(powers)}}
+    if domain:
+        params["domain"] = domain
+    if eu_members and "EU" in powers:
+        params["eu_members"] = sorted(weights.eu_members)
+    return params
+
+
+# -- from groups to the table ---------------------------------------------------------------------
+
+
+def _labels(starts: pd.Series, freq: str) -> dict:
+    out = {}
+    for start in starts.dropna().unique():
+        day = pd.Timestamp(start).date()
+        out[start] = period_of(day, freq)
+    return out
+
+
+def _spread(groups: pd.DataFrame, powers: Sequence[str]) -> pd.DataFrame:
+    """One row per (group, power in the group's mask)."""
+    masks = groups["mask"].to_numpy(dtype=np.int64)
+    parts = [groups[((masks >> j) & 1) == 1].assign(power=p) for j, p in enumerate(powers)]
+    return pd.concat(parts, ignore_index=True)
+
+
+_SUMS = {  # column: (class, sign test, measure)
+    "engagement": ("factual", None, "sw"), "cooperation": ("factual", 1, "sw"), "conflict": ("factual", -1, "sw"),
+    "n_events": ("factual", None, "n"), "n_cooperation": ("factual", 1, "n"), "n_conflict": ("factual", -1, "n"),
+    "n_planned": ("planned", None, "n"), "planned_engagement": ("planned", None, "sw"),
+    "n_hypothetical": ("hypothetical", None, "n"), "hypothetical_engagement": ("hypothetical", None, "sw"),
+    "n_negated": ("negated", None, "n"),
+}  # fmt: skip
+
+
+def _measures(per: pd.DataFrame) -> pd.DataFrame:
+    cls, sign = per["class"].to_numpy(), np.sign(per["sign"].to_numpy())
+    cols = {}
+    for name, (want, sgn, measure) in _SUMS.items():
+        keep = (cls == want) & (True if sgn is None else sign == sgn)
+        cols[name] = np.where(keep, per[measure].to_numpy(dtype=float), 0.0)
+    return per[["power", "domain", "period_start"]].assign(**cols)
+
+
+def _evidence(per: pd.DataFrame) -> pd.DataFrame:
+    keys = ["power", "domain", "period_start"]
+    fact = per[per["class"] == "factual"].groupby(keys)["ids"].agg(lambda s: sorted(x for ids in s for x in ids))
+    plan = per[per["class"].isin(["planned", "hypothetical"])].groupby(keys)["ids"].agg(
+        lambda s: sorted(x for ids in s for x in ids)
+    )
+    return pd.DataFrame({"event_ids": fact, "planned_event_ids": plan})
+
+
+def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str], freq: str,
+                      evidence: bool) -> pd.DataFrame:  # fmt: skip
+    """One row per (power, domain, period), every power in every cell that has any event."""
+    undated = groups["period_start"].isna()
+    if undated.any():
+        logger.info("%d events left out of the influence index: neither they nor their document have a date",
+                    int(groups.loc[undated, "n"].sum()))  # fmt: skip
+        groups = groups[~undated]
+    if groups.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    per = _spread(groups, powers)
+    keys = ["power", "domain", "period_start"]
+    sums = _measures(per).groupby(keys).sum()
+    cells = groups[["domain", "period_start"]].drop_duplicates()
+    full = pd.MultiIndex.from_frame(cells.merge(pd.DataFrame({"power": list(powers)}), how="cross")[keys])
+    table = sums.reindex(full, fill_value=0.0).reset_index()
+    for col in [c for c in _SUMS if c.startswith("n_")]:
+        table[col] = table[col].astype(int)
+    eng = table["engagement"]
+    table["alignment"] = np.where(eng > 0, (table["cooperation"] - table["conflict"]) / eng.where(eng > 0, 1), np.nan)
+    total = table.groupby(["domain", "period_start"])["engagement"].transform("sum")
+    table["share"] = np.where(total > 0, eng / total.where(total > 0, 1), np.nan)
+    if evidence:
+        table = table.join(_evidence(per), on=keys)
+        for col in ("event_ids", "planned_event_ids"):
+            table[col] = [v if isinstance(v, list) else [] for v in table[col]]
+    else:
+        table["event_ids"] = None
+        table["planned_event_ids"] = None
+    labels = _labels(table["period_start"], freq)
+    table["period"] = [labels[s][0] for s in table["period_start"]]
+    table["period_end"] = [labels[s][2] for s in table["period_start"]]
+    table["period_start"] = [labels[s][1] for s in table["period_start"]]
+    table["country"] = country
     return table
 
 
-def bootstrap_bands(links: pd.DataFrame, powers: Sequence[str], n: int = 200, seed: int = 0,
+# -- bootstrap ----------------------------------------------------------------------------------
+
+
+def _moments(cell: pd.DataFrame) -> pd.DataFrame:
+    """Collapse weight groups of a cell into (mask, sign) groups with summed moments."""
+    return cell.groupby(["mask", "sign"], as_index=False).agg(
+        n=("n", "sum"), sw=("sw", "sum"), sw2=("sw2", "sum"), wmin=("wmin", "min"), wmax=("wmax", "max")
+    )
+
+
+def _draw(cell: pd.DataFrame, n: int, rng: np.random.Generator, n_powers: int) -> tuple[np.ndarray, np.ndarray]:
+    """Engagement and net (cooperation - conflict) of each power in ``n`` resamples of the cell."""
+    counts = cell["n"].to_numpy(dtype=np.int64)
+    m = int(counts.sum())
+    draws = rng.multinomial(m, counts / m, size=n).astype(float)  # events drawn from each group
+    mean = cell["sw"].to_numpy(dtype=float) / counts
+    var = np.maximum(cell["sw2"].to_numpy(dtype=float) / counts - mean**2, 0.0)
+    noise = rng.standard_normal(draws.shape) * np.sqrt(draws * var)
+    sums = np.clip(draws * mean + noise, draws * cell["wmin"].to_numpy(), draws * cell["wmax"].to_numpy())
+    member = ((cell["mask"].to_numpy(dtype=np.int64)[:, None] >> np.arange(n_powers)) & 1).astype(float)
+    signs = np.sign(cell["sign"].to_numpy(dtype=float))
+    return sums @ member, (sums * signs) @ member
+
+
+def bootstrap_bands(groups: pd.DataFrame, powers: Sequence[str], freq: str, n: int = 200, seed: int = 0,
                     level: float = 0.95) -> dict[tuple[str, str, str], tuple[float, float, float, float]]:  # fmt: skip
     """Percentile bands of share and alignment per (power, domain, period), resampling events.
 
-    Within each (domain, period) the factual events are drawn with replacement ``n`` times;
-    the random generator is seeded from ``seed`` and the cell, so results are reproducible.
+    Within each (domain, period) the ``m`` stated events are drawn with replacement ``n`` times.
+    A resample is summarised by how many events it draws from each group of events with the same
+    powers, sign (and weight): those counts are drawn exactly, as one multinomial per resample.
+    When the events of a group share one weight (the usual case on a corpus of ordinary size,
+    where groups are split by weight) this is the event bootstrap itself; in cells with more than
+    ``EXACT_GROUPS`` distinct weights the summed weight of the k events drawn from a group is
+    drawn from the normal law with the group's mean and variance times k (clipped to the group's
+    range). The generator is seeded from ``seed`` and the cell, so results are reproducible.
     Returns {(power, domain, period): (share_lo, share_hi, alignment_lo, alignment_hi)}.
     """
-    fact = links[links["class"] == "factual"]
+    fact = groups[(groups["class"] == "factual") & groups["period_start"].notna()]
     out: dict[tuple[str, str, str], tuple[float, float, float, float]] = {}
     lo_q, hi_q = 50 * (1 - level), 100 - 50 * (1 - level)
-    for (domain, period), cell in fact.groupby(["domain", "period"], sort=True):
-        ids = sorted(cell["event_id"].unique())
-        index = {e: i for i, e in enumerate(ids)}
-        w = np.zeros((len(ids), len(powers)))
-        s = np.zeros_like(w)
-        for r in cell.itertuples(index=False):
-            j = powers.index(r.power)
-            w[index[r.event_id], j] += r.weight
-            s[index[r.event_id], j] += r.weight * r.sign
+    labels = _labels(fact["period_start"], freq)
+    for (domain, start), cell in fact.groupby(["domain", "period_start"], sort=True):
+        period = labels[start][0]
+        if "w" in cell and len(cell) > EXACT_GROUPS:
+            cell = _moments(cell)
         rng = np.random.default_rng(seed + zlib.crc32(f"{domain}|{period}".encode()))
-        draws = rng.integers(0, len(ids), size=(n, len(ids)))
-        eng, net = w[draws].sum(axis=1), s[draws].sum(axis=1)
+        eng, net = _draw(cell, n, rng, len(powers))
         with np.errstate(invalid="ignore", divide="ignore"):
             share = eng / eng.sum(axis=1, keepdims=True)
             align = np.where(eng > 0, net / eng, np.nan)
@@ -187,19 +289,13 @@ def _band(values: np.ndarray, lo_q: float, hi_q: float) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
-def influence_table(events: pd.DataFrame, country: str, freq: str = "quarter",
-                    powers: Sequence[str] | None = None, domain: str | None = None, by_domain: bool = False,
-                    eu_members: bool = False, bootstrap: int = 200, seed: int = 0,
-                    weights: Weights | None = None) -> pd.DataFrame:  # fmt: skip
-    """The influence table computed from an events DataFrame (as ``Store.events`` returns it)."""
-    check_freq(freq)
-    weights = weights or load_weights()
-    powers = [p for p in (powers or weights.powers) if p != country]
-    links = event_links(events, country, powers, freq, by_domain, domain, weights, eu_members)
-    if links.empty:
+def finish(groups: pd.DataFrame, country: str, powers: Sequence[str], freq: str, bootstrap: int, seed: int,
+           evidence: bool) -> pd.DataFrame:  # fmt: skip
+    """The influence table (``COLUMNS``) from the grouping query's rows."""
+    table = table_from_groups(groups, country, powers, freq, evidence)
+    if table.empty:
         return pd.DataFrame(columns=COLUMNS)
-    table = _add_shares(_cell_rows(links, powers, country))
-    bands = bootstrap_bands(links, powers, n=bootstrap, seed=seed) if bootstrap else {}
+    bands = bootstrap_bands(groups, powers, freq, n=bootstrap, seed=seed) if bootstrap else {}
     nan4 = (np.nan,) * 4
     band = [bands.get((r.power, r.domain, r.period), nan4) for r in table.itertuples(index=False)]
     table[["share_lo", "share_hi", "alignment_lo", "alignment_hi"]] = pd.DataFrame(band, index=table.index)
@@ -207,13 +303,93 @@ def influence_table(events: pd.DataFrame, country: str, freq: str = "quarter",
     return table[COLUMNS]
 
 
-COLUMNS = [
-    "power", "country", "domain", "period", "period_start", "period_end",
-    "engagement", "share", "share_lo", "share_hi", "alignment", "alignment_lo", "alignment_hi",
-    "cooperation", "conflict", "n_events", "n_cooperation", "n_conflict",
-    "n_planned", "planned_engagement", "n_hypothetical", "hypothetical_engagement", "n_negated",
-    "event_ids", "planned_event_ids",
-]  # fmt: skip
+def _powers(powers: Sequence[str] | None, country: str, weights: Weights) -> list[str]:
+    chosen = list(dict.fromkeys(p for p in (powers or weights.powers) if p != country))
+    if len(chosen) > MAX_POWERS:
+        raise UsageError(f"{len(chosen)} powers asked for: compare at most {MAX_POWERS} at a time")
+    return chosen
+
+
+# -- entry points ---------------------------------------------------------------------------------
+
+_FRAME_RELATION = """
+SELECT CAST(id AS VARCHAR) AS id, CAST(type AS VARCHAR) AS type, CAST(confidence AS DOUBLE) AS confidence,
+       CAST(modality AS VARCHAR) AS modality, CAST(sentence_role AS VARCHAR) AS sentence_role,
+       CAST(context AS VARCHAR[]) AS context,
+       CAST(source_ids AS VARCHAR[]) AS source_ids, CAST(source_countries AS VARCHAR[]) AS source_countries,
+       CAST(target_ids AS VARCHAR[]) AS target_ids, CAST(target_countries AS VARCHAR[]) AS target_countries,
+       CAST(day AS DATE) AS day
+FROM frame"""
+
+
+def influence_table(events: pd.DataFrame, country: str, freq: str = "quarter",
+                    powers: Sequence[str] | None = None, domain: str | None = None, by_domain: bool = False,
+                    eu_members: bool = False, bootstrap: int = 200, seed: int = 0,
+                    weights: Weights | None = None, evidence: bool = True) -> pd.DataFrame:  # fmt: skip
+    """The influence table computed from an events DataFrame (as ``Store.events`` returns it).
+
+    The frame is handed to an in-memory DuckDB and goes through the same query as the stored
+    events. For a database, ``influence_query`` (or ``greatgame.analysis.influence``) is much
+    faster: it never brings the events into Python.
+    """
+    import duckdb
+
+    check_freq(freq)
+    weights = weights or load_weights()
+    powers = _powers(powers, country, weights)
+    if events.empty or not powers:
+        return pd.DataFrame(columns=COLUMNS)
+    con = duckdb.connect()
+    try:
+        con.register("frame", events)
+        sql = list_groups_sql(_FRAME_RELATION, freq, powers, by_domain, domain, weights, eu_members, evidence)
+        groups = con.execute(sql, query_params(country, powers, domain, weights, eu_members)).df()
+    finally:
+        con.close()
+    return finish(groups, country, powers, freq, bootstrap, seed, evidence)
+
+
+def _store_relation(since: dt.date | None, until: dt.date | None) -> str:
+    day = "coalesce(e.date, d.published)"
+    where = ["(list_contains(e.source_ids, $country) OR list_contains(e.source_countries, $country) "
+             "OR list_contains(e.target_ids, $country) OR list_contains(e.target_countries, $country))"]  # fmt: skip
+    where += [f"{day} >= $since"] if since is not None else []
+    where += [f"{day} <= $until"] if until is not None else []
+    return f"""
+        SELECT e.id, e.type, e.confidence, e.modality, e.sentence_role, e.context, e.source_ids,
+               e.source_countries, e.target_ids, e.target_countries, {day} AS day
+        FROM events e LEFT JOIN documents d ON d.id = e.doc
+        WHERE {" AND ".join(where)}"""
+
+
+def influence_query(store, country: str, freq: str = "quarter", powers: Sequence[str] | None = None,
+                    domain: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                    by_domain: bool = False, eu_members: bool = False, bootstrap: int = 200, seed: int = 0,
+                    weights: Weights | None = None, evidence: bool = False) -> pd.DataFrame:  # fmt: skip
+    """The influence table straight from an open ``Store``: filtering and sums run in DuckDB.
+
+    Uses the compact ``influence_facts`` table (``greatgame.analysis.facts``) when it is up to
+    date and covers the powers asked for, else the events table itself (same figures, slower).
+    """
+    from greatgame.analysis import facts
+
+    check_freq(freq)
+    weights = weights or load_weights()
+    country = country.upper()
+    powers = _powers(powers, country, weights)
+    if not powers:
+        return pd.DataFrame(columns=COLUMNS)
+    params = query_params(country, powers, domain, weights, eu_members)
+    plan = facts.plan(store, powers, by_domain, domain, weights, eu_members)
+    if plan is not None:
+        sql, extra = plan.groups_sql(freq, powers, by_domain, domain, since, until, weights, eu_members, evidence)
+        params = {"country": country, **({"domain": domain} if domain else {}), **extra}
+    else:
+        sql = list_groups_sql(_store_relation(since, until), freq, powers, by_domain, domain, weights, eu_members,
+                              evidence)  # fmt: skip
+        params.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
+    groups = store.con.execute(sql, params).df()
+    return finish(groups, country, powers, freq, bootstrap, seed, evidence)
 
 
 def add_blocs(table: pd.DataFrame, catalogue) -> pd.DataFrame:

@@ -24,7 +24,12 @@ logger = logging.getLogger(__name__)
 POWERS = ("RUS", "CHN", "USA", "EU", "TUR", "IRN", "IND")
 OPINION = ("commentary", "appeal")
 STANCE = {"positive": 1.0, "negative": -1.0, "neutral": 0.0}
-TONE = {"verbal_cooperation": 1.0, "material_cooperation": 1.0, "verbal_conflict": -1.0, "material_conflict": -1.0}
+TONE = {
+    "verbal_cooperation": 1.0,
+    "material_cooperation": 1.0,
+    "verbal_conflict": -1.0,
+    "material_conflict": -1.0,
+}
 _UNKNOWN = Outlet(id="unknown", name="(no publisher)", affiliation="unknown", known=False)
 
 
@@ -60,7 +65,18 @@ def write_outlets(store) -> int:
         for o in seen.values():
             con.execute(
                 "INSERT INTO outlets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [o.id, o.name, o.affiliation, o.owner, o.owner_name, o.actor, o.country, o.language, o.parent, o.known],
+                [
+                    o.id,
+                    o.name,
+                    o.affiliation,
+                    o.owner,
+                    o.owner_name,
+                    o.actor,
+                    o.country,
+                    o.language,
+                    o.parent,
+                    o.known,
+                ],
             )
         for doc, outlet in zip(docs["doc"], docs["outlet"], strict=True):
             con.execute("INSERT INTO document_outlets VALUES (?, ?)", [doc, outlet])
@@ -167,7 +183,9 @@ def top_actors(store, docs: set[str], limit: int = 10) -> pd.DataFrame:
     return store.con.execute(sql, [sorted(docs), int(limit)]).df()
 
 
-def profile(store, outlet_id: str, powers: Sequence[str] = POWERS, freq: str = "year") -> dict[str, Any] | None:
+def profile(
+    store, outlet_id: str, powers: Sequence[str] = POWERS, freq: str = "year"
+) -> dict[str, Any] | None:
     """Everything about one outlet, or None when no document of the store comes from it.
 
     Keys: ``outlet`` (catalogue fields), ``documents`` (DataFrame), ``n_documents``, ``n_events``,

@@ -1,4 +1,4 @@
-"""The FastAPI app factory: ``create_app(settings)``; OpenAPI at /openapi.json, docs at /docs.
+"""The FastAPI app factory: ``create_app(settings)``; OpenAPI at /openapi.json.
 
 The app holds no open database: every request opens the DuckDB file read-only and closes it,
 so ``greatgame ingest`` can write between requests. A request that meets the writer's lock
@@ -85,6 +85,10 @@ def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
         title="greatgame",
         version=__version__,
         description="Events, actors and influence of outside powers in Central Asia, read from the news.",
+        # Swagger UI and ReDoc load scripts from a CDN: an offline tool with a strict CSP serves
+        # the schema only (/openapi.json), which any OpenAPI viewer or client generator reads.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.get_catalogue = _catalogue_loader(catalogue)

@@ -71,7 +71,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and message == "Not Found":
-            message = f"no such path {request.url.path}: see /docs or /openapi.json for the endpoints"
+            message = f"no such path {request.url.path}: see /openapi.json for the endpoints"
         type_ = _HTTP_TYPES.get(exc.status_code, "HTTPError")
         return error_response(exc.status_code, type_, message, headers=getattr(exc, "headers", None))
 

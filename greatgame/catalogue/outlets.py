@@ -23,7 +23,16 @@ import yaml
 
 logger = logging.getLogger(__name__)
 
-AFFILIATIONS = ("state_media", "government", "movement", "independent", "wire", "think_tank", "ngo", "unknown")
+AFFILIATIONS = (
+    "state_media",
+    "government",
+    "movement",
+    "independent",
+    "wire",
+    "think_tank",
+    "ngo",
+    "unknown",
+)
 _FUZZY_CUTOFF = 0.9
 
 
@@ -122,7 +131,9 @@ class OutletCatalogue:
                 problems.append(f"outlets.yaml: outlet id '{o.id}' is defined twice")
             seen[o.id] = o
             if o.affiliation not in AFFILIATIONS:
-                problems.append(f"outlets.yaml: {o.id}: affiliation '{o.affiliation}' is not one of {AFFILIATIONS}")
+                problems.append(
+                    f"outlets.yaml: {o.id}: affiliation '{o.affiliation}' is not one of {AFFILIATIONS}"
+                )
             if o.parent and o.parent not in self._by_id:
                 problems.append(f"outlets.yaml: {o.id}: parent '{o.parent}' is not an outlet")
             for key in ("owner", "actor", "country"):

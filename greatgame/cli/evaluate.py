@@ -38,7 +38,9 @@ def plover(gold: Path, as_json: bool, **options) -> None:
 @command.command("corpus")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--details", is_flag=True, help="Also list every miss: gold event vs best prediction, and extras.")
+@click.option(
+    "--details", is_flag=True, help="Also list every miss: gold event vs best prediction, and extras."
+)
 @run_options
 def corpus(corpus: Path, as_json: bool, details: bool, **options) -> None:
     """Score against the annotated sample corpus (CORPUS/articles and CORPUS/gold)."""

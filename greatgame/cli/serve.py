@@ -27,5 +27,5 @@ def command(db: Path | None, host: str, port: int, token: str | None) -> None:
         else:
             click.echo(f"warning: listening on {host}, reachable from other machines, with no "
                        "authentication: use 127.0.0.1, or set --token", err=True)
-    click.echo(f"serving {settings.db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    click.echo(f"serving {settings.db} on http://{host}:{port}/ (OpenAPI schema at /openapi.json)", err=True)
     serve(settings, host=host, port=port)

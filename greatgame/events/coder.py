@@ -14,7 +14,7 @@ from greatgame.events.places import find_place, visited_place
 from greatgame.events.roles import EVENT_ROLES, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import Story, story_of
-from greatgame.events.triggers import Trigger, find_triggers, lemma
+from greatgame.events.triggers import Trigger, content_type, find_triggers, lemma
 from greatgame.models import ActorRef, Document, Event, Sentence
 
 logger = logging.getLogger(__name__)
@@ -63,8 +63,6 @@ class Coder:
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
             _carry_dates(events, doc.events, anchor)
-            for ev in events:
-                self.story.remember(ev)
             doc.events += events
             if events:
                 prev = events
@@ -73,10 +71,11 @@ class Coder:
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
         out: list[Event] = []
         place = find_place(parse, sent, sa, self.catalogue)
-        for trig in find_triggers(parse, self.lex):
+        for trig in find_triggers(parse, self.lex, set(sa.by_token)):
             ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
             if ev is not None and not any(_same(ev, o) for o in out):
                 out.append(ev)
+                self.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
         return out
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
@@ -89,7 +88,7 @@ class Coder:
             src = Side(list(spk), "speaker")
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev)
-        if not src and place is not None and place.country:
+        if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
         if not src and trig.type in DOMESTIC:
             src = self._domestic_source(tgt, sa, doc)
@@ -108,9 +107,9 @@ class Coder:
         if not tgt and trig.type not in HOME_TARGET:
             countries = [c for c in (self._country(a, doc) for a in src.ids) if c]
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
-        if not tgt and trig.type in DOMESTIC:
+        if not tgt and (trig.type in DOMESTIC or (trig.intent and _content_home(trig, self.lex))):
             country = (place.country if place is not None else None) or self._country(src.ids[0], doc)
-            if country and trig.kind != "noun":
+            if country:
                 tgt = Side([country], "place")
         mod = modality(trig, spk, self.lex)
         when = dates_mod.event_date(
@@ -176,7 +175,7 @@ class Coder:
         tok = trig.token
         if lemma(tok) not in MEETING_VERBS and not _meeting_object(tok):
             return Side([], "none")
-        ids = [self.story.org] if self.story.org else []
+        ids = [self.story.meeting_org] if self.story.meeting_org else []
         if lemma(tok) != "host":
             ids += self.story.host
         ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
@@ -245,11 +244,18 @@ def _meeting_object(tok: Any) -> bool:
     return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
 
 
+def _content_home(trig: Trigger, lex: Lexicon) -> bool:
+    """'X is prepared to impose martial law': a threat of a home affair."""
+    return content_type(trig.content, lex) in HOME_TARGET
+
+
 def _reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
     """'X and Y met / held talks / clashed': X is the source and Y the target."""
     if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how != "parse":
         return src, tgt
-    if lemma(trig.token) not in SYMMETRIC and not (trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")):
+    if lemma(trig.token) not in SYMMETRIC and not (
+        trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
+    ):
         return src, tgt
     return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
 
@@ -258,7 +264,12 @@ def _joint(trig: Trigger, src: Side, tgt: Side) -> str:
     """Exercises held together are cooperation; alone, a show of force."""
     if trig.type == "MOBILIZE" and trig.mode == "exercise":
         words = {t.lower_ for t in trig.token.sent}
-        if len(src.ids) > 1 or tgt.how == "reciprocal" or (tgt and "with" in words) or words & {"joint", "jointly", "together"}:
+        if (
+            len(src.ids) > 1
+            or tgt.how == "reciprocal"
+            or (tgt and "with" in words)
+            or words & {"joint", "jointly", "together"}
+        ):
             return "COOPERATE"
     return trig.type
 

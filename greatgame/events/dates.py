@@ -194,7 +194,9 @@ def _clause(tok: Any) -> set[int]:
     while stack:
         t = stack.pop()
         out.add(t.idx)
-        stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX", "NOUN", "PROPN")]
+        stack += [
+            c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX", "NOUN", "PROPN")
+        ]
     return out
 
 

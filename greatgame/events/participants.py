@@ -86,9 +86,11 @@ class SentenceActors:
         self.person_ids = person_ids
         for m in mentions:
             s, e = m.start - sent_start, m.end - sent_start
-            for tok in parse:
-                if tok.idx < e and tok.idx + len(tok.text) > s:
-                    self.by_token.setdefault(tok.i, m.actor_id)
+            toks = [tok for tok in parse if tok.idx < e and tok.idx + len(tok.text) > s]
+            if toks and m.how == "demonym" and toks[0].i > 0 and parse[toks[0].i - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians in Serbia" are not the state of Albania
+            for tok in toks:
+                self.by_token.setdefault(tok.i, m.actor_id)
 
     def np_actors(self, head: Any) -> list[str]:
         """Actors named by the noun phrase headed by ``head`` (closest to the head first)."""
@@ -130,7 +132,7 @@ class SentenceActors:
                 if a not in ids:
                     ids.append(a)
         for tok in head.children:  # "Senior Hungarian and Romanian officials"
-            if tok.dep_ in ("amod", "compound") and tok.i in self.by_token:
+            if tok.dep_ in ("amod", "compound", "nmod") and tok.i in self.by_token:
                 for c in _conjuncts(tok)[1:]:
                     a = self.by_token.get(c.i)
                     if a and a not in ids:
@@ -263,9 +265,10 @@ def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
     if not source:
         by = prep_objects(tok, ["by"])
         source = sa.np_with_conj(by[0]) if by else []
-    targets = [
-        sa.np_with_conj(o) for o in prep_objects(tok, ["against", "on", "with", "to", "between", "in"])
-    ]
+    preps = ["against", "on", "with", "to", "between", "in"]
+    if any(c.dep_ == "poss" for c in tok.children):  # "Russia's invasion of Ukraine"
+        preps = ["of", *preps]
+    targets = [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
     return source, _first_nonempty(targets, source)
 
 

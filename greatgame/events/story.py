@@ -4,7 +4,8 @@ News reports of a summit name the organisation once or twice and then speak of "
 "the heads of state" or "the bloc"; a bilateral visit speaks of "the two sides". The story
 collects, while the coder walks through the sentences, whom such phrases refer to:
 
-* ``org``: the organisation the document is about (the most mentioned intergovernmental body);
+* ``org``: the organisation the document is about (the most mentioned intergovernmental body,
+  named at least twice; ``meeting_org`` makes do with one mention, for "X also attended");
 * ``host``: who hosts the meeting ("X hosted", "a summit hosted by X");
 * ``participants``: who attends or meets (sources and targets of meetings, in order).
 """
@@ -33,6 +34,7 @@ class Story:
     participants: list[str] = field(default_factory=list)
     pairs: list[list[str]] = field(default_factory=list)  # the parties of bilateral events, latest last
     states: list[str] = field(default_factory=list)  # states of the document, most mentioned first
+    meeting_org: str | None = None  # the organisation a meeting of the story belongs to (named once will do)
 
     def remember(self, ev: Event) -> None:
         """Learn hosts, participants and the latest pair of parties from a coded event."""
@@ -53,8 +55,11 @@ class Story:
         return list(dict.fromkeys(out + self.host + self.participants))
 
     def counterpart(self, source: list[str], countries: list[str]) -> list[str]:
-        """Whom an act with no named target is aimed at: the summit's organisation, the other
-        party of the latest bilateral event of the source, or the document's main state."""
+        """Whom an act with no named target is aimed at.
+
+        The summit's organisation, the other party of the latest bilateral event of the source,
+        or the document's main state.
+        """
         mine = set(source) | set(countries)
         if self.org and self.org not in mine:
             return [self.org]
@@ -88,4 +93,4 @@ def story_of(doc: Document, catalogue: Any) -> Story:
     best = max(counts, key=lambda k: counts[k], default=None)
     org = best if best is not None and counts[best] >= 2 else None
     states = sorted((a for a in doc.actors if a.kind == "state"), key=lambda a: -a.mentions)
-    return Story(org=org, states=[a.id for a in states])
+    return Story(org=org, states=[a.id for a in states], meeting_org=org or best)

@@ -197,6 +197,11 @@ def _content_type(content: Any, lex: Lexicon) -> str | None:
     return None
 
 
+def content_type(content: Any, lex: Lexicon) -> str | None:
+    """The type of the act a governing verb or adjective is about ('ready to impose martial law')."""
+    return _content_type(content, lex)
+
+
 def commissive_type(content: Any, lex: Lexicon, default: str = "AGREE") -> str:
     """AGREE for offering a cooperative act, THREATEN for announcing a hostile one."""
     inner = _content_type(content, lex)
@@ -336,8 +341,13 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
-def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
-    """Every trigger of one parsed sentence, the absorbed ones removed, in text order."""
+def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
+    """Every trigger of one parsed sentence, the absorbed ones removed, in text order.
+
+    ``names`` are the tokens of actor names: "Treaty" in "Collective Security Treaty
+    Organization" or "Cooperation" in "Shanghai Cooperation Organisation" is no event.
+    """
+    names = names or set()
     found: list[Trigger] = []
     for tok in sent:
         trig = None
@@ -358,7 +368,7 @@ def find_triggers(sent: Any, lex: Lexicon) -> list[Trigger]:
     taken = absorbed | {t.token.i for t in verbs}
     nouns = []
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken and tok.i not in names:
             typ, pat = noun_type(tok, lex)
             if typ and pat is not None:
                 nouns.append(_noun_trigger(tok, typ, pat, taken))

@@ -29,6 +29,8 @@ FROM events e JOIN documents d ON d.id = e.doc
 
 _EVENT_ORDER = " ORDER BY day DESC NULLS LAST, e.doc, e.char_start, e.id"
 
+_PAGE_IDS = "SELECT e.id, coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc"
+
 
 def _as_list(value: str | Iterable[str] | None) -> list[str]:
     if value is None:
@@ -66,21 +68,22 @@ def event_filters(
 
     ``actor`` matches an actor id on either side; ``country`` matches an actor's country or id
     on either side; ``context`` matches when any listed context is among the event's contexts.
+    Every filter reads the ``events`` row itself (its id and country lists), never another table,
+    so a filtered scan needs no join; only ``since``/``until`` need the document's date.
     """
     where: list[str] = []
     params: list[Any] = []
     actors = _as_list(actor)
-    if actors:
-        marks = ", ".join("?" * len(actors))
-        where.append(f"e.id IN (SELECT event FROM event_actors WHERE actor_id IN ({marks}))")
-        params += actors
+    if actors:  # the event's own lists: no join with event_actors (a semi-join on 10 M ids is slow)
+        where.append("(list_has_any(e.source_ids, ?::VARCHAR[]) OR list_has_any(e.target_ids, ?::VARCHAR[]))")
+        params += [actors, actors]
     countries = _as_list(country)
     if countries:
-        marks = ", ".join("?" * len(countries))
         where.append(
-            f"e.id IN (SELECT event FROM event_actors WHERE country IN ({marks}) OR actor_id IN ({marks}))"
+            "(list_has_any(e.source_countries, ?::VARCHAR[]) OR list_has_any(e.target_countries, ?::VARCHAR[]) "
+            "OR list_has_any(e.source_ids, ?::VARCHAR[]) OR list_has_any(e.target_ids, ?::VARCHAR[]))"
         )
-        params += countries + countries
+        params += [countries] * 4
     _in("e.type", [t.upper() for t in _as_list(type)], where, params)
     _in("e.quad", _as_list(quad), where, params)
     _in("e.modality", _as_list(modality), where, params)
@@ -211,15 +214,28 @@ class QueryMixin:
     # -- events ----------------------------------------------------------------------------
 
     def events(self, limit=None, offset=0, **filters):
-        """Events with their document's title, publisher and date; filters as ``event_filters``."""
+        """Events with their document's title, publisher and date; filters as ``event_filters``.
+
+        With a ``limit`` (a page), the page's ids are found first from the few columns that
+        sort them, then only those rows are read in full (late materialisation).
+        """
         where, params = event_filters(**filters)
-        page, pparams = _page(limit, offset)
-        return self._df(_EVENT_SELECT + where + _EVENT_ORDER + page, params + pparams)
+        if limit is None:
+            page, pparams = _page(limit, offset)
+            return self._df(_EVENT_SELECT + where + _EVENT_ORDER + page, params + pparams)
+        ids = [r[0] for r in self.con.execute(_PAGE_IDS + where + _EVENT_ORDER + " LIMIT ? OFFSET ?",
+                                               params + [int(limit), int(offset)]).fetchall()]  # fmt: skip
+        if not ids:
+            return self._df(_EVENT_SELECT + " WHERE false")
+        marks = ", ".join("?" * len(ids))
+        return self._df(_EVENT_SELECT + f" WHERE e.id IN ({marks})" + _EVENT_ORDER, ids)
 
     def count_events(self, **filters) -> int:
         """How many events ``events`` would return without paging."""
         where, params = event_filters(**filters)
-        return int(self._scalar("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc" + where, params))
+        dated = filters.get("since") is not None or filters.get("until") is not None
+        source = "events e JOIN documents d ON d.id = e.doc" if dated else "events e"  # every event has its document
+        return int(self._scalar(f"SELECT count(*) FROM {source}" + where, params))
 
     def event_actors(self, **filters):
         """One row per (event, side, actor) for the events matching the filters."""

@@ -78,7 +78,9 @@
       format: (v) => (v > 0 ? "+" : "") + v.toFixed(2), onPoint: showEvidence,
     });
     const total = new Set(rows.flatMap((r) => r.event_ids || [])).size;
-    status.textContent = `${total} stated events over ${periods.length} ${state.freq === "year" ? "years" : state.freq + "s"}. Click a bar segment or a point for its events; pale bars on the right are 95% bootstrap bands.`;
+    const unit = periods.length === 1 ? state.freq : state.freq + "s";
+    status.textContent = `${total} stated ${total === 1 ? "event" : "events"} over ${periods.length} ${unit}. ` +
+      "Click a bar segment or a point for its events; pale bars on the right are 95% bootstrap bands.";
   }
 
   /** Every period label from the one holding ``first`` to the one holding ``last`` (ISO days). */
@@ -157,6 +159,13 @@
     const url = new URL(window.location.href);
     url.searchParams.set("freq", state.freq);
     window.history.replaceState(null, "", url.pathname + url.search);
+    const twin = "/api/influence?" + new URLSearchParams({ country, freq: state.freq }).toString();
+    const link = document.querySelector("a.json-link");
+    if (link) {
+      link.setAttribute("href", twin);
+      const code = link.querySelector("code");
+      if (code) code.textContent = twin;
+    }
     document.getElementById("evidence").hidden = true;
     load();
   });

@@ -1,0 +1,504 @@
+"""How reports are matched to happenings: the parts of story clustering (``clusters.py``).
+
+1. **Accounts.** The events of one document are grouped into *accounts*, one per happening the
+   document tells: two events of a document belong together when their dates fit (day-dated
+   within ``window_days``; undated events sit at the publication date) and they do not happen
+   in two different countries. An account holding both a domestic affair (all actors of one
+   state) and an international one, each with ``scope_split_min`` events or more, is split.
+2. **Matching accounts.** Accounts of different documents are compared when they share an
+   actor (id or country) or a place and their dates fit; the evidence score adds the TF-IDF
+   cosine of their pooled sentences (the document's title joins its main account), actor and
+   country overlap, and the same place, and subtracts a gap in tone (an account of fighting is
+   not an account of a summit). Accounts with a year-only date are not matched. The same
+   outlet's follow-ups may refer back ``followup_window_days``.
+3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
+   over all their pairs reaches the threshold, so a chain of weak links does not snowball;
+   single linkage (union-find) is available too.
+
+The knobs live in ``data/clusters.yaml`` (``ClusterParams``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from greatgame.models import QUAD
+
+logger = logging.getLogger(__name__)
+
+_STOP = frozenset(
+    """the a an and or of to in on at for with by from as is was were are be been has had have that this
+    which who whom whose it its their his her they he she we our not but also after before over into
+    than then there said says say told would will could can may more most other such some any all two
+    one new first last week day days monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """The knobs of story clustering (shipped values in ``data/clusters.yaml``)."""
+
+    window_days: int = 3
+    undated_window_days: int = 10
+    followup_window_days: int = 45
+    max_span_days: int = 60
+    weights: dict[str, float] = field(default_factory=dict)
+    threshold: float = 0.2
+    min_text: float = 0.2
+    same_doc_needs_actor: bool = False
+    place_clash_min_text: float = 0.5
+    linkage: str = "average"
+    scope_split_min: int = 4
+    title_weight: int = 2
+
+
+@lru_cache(maxsize=1)
+def load_params() -> ClusterParams:
+    """The shipped clustering parameters."""
+    text = (resources.files("greatgame.analysis") / "data" / "clusters.yaml").read_text(encoding="utf-8")
+    return ClusterParams(**(yaml.safe_load(text) or {}))
+
+
+@dataclass
+class StoryEvent:
+    """What clustering needs to know of one event."""
+
+    id: str
+    doc: str
+    type: str
+    actors: frozenset[str]
+    countries: frozenset[str]
+    lo: dt.date | None = None  # the days the event may have happened on
+    hi: dt.date | None = None
+    precise: bool = False  # dated to the day
+    anchored: bool = False  # lo/hi come from the event's own date, not its document's
+    place: str | None = None
+    place_country: str | None = None
+    outlet: str | None = None
+    sentence: str = ""
+    tokens: Counter = field(default_factory=Counter)
+    title: str = ""
+
+    @property
+    def quad(self) -> str:
+        """The PLOVER quad class."""
+        return QUAD.get(self.type, "")
+
+
+@lru_cache(maxsize=4096)
+def is_state(code: str) -> bool:
+    """Whether an actor key is a state's ISO alpha-3 code (OTS or SCO are blocs, not states)."""
+    import pycountry
+
+    if len(code) != 3 or not code.isupper():
+        return False
+    return (
+        pycountry.countries.get(alpha_3=code) is not None
+        or pycountry.historic_countries.get(alpha_3=code) is not None
+    )
+
+
+# -- building StoryEvents ---------------------------------------------------------------------
+
+
+def parse_day(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
+    """A date, ISO string (``2022``, ``2022-01``, ``2022-01-05``) or Timestamp -> (first, last, precision)."""
+    if value is None or value != value:  # None, NaN, NaT
+        return None, None, "none"
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value, value, "day"
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            y, m = map(int, text.split("-"))
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        d = dt.date.fromisoformat(text[:10])
+        return d, d, "day"
+    except ValueError:
+        return None, None, "none"
+
+
+def _event_range(date, date_end, precision, published) -> tuple[dt.date | None, dt.date | None, bool, bool]:
+    """(lo, hi, precise, anchored); an undated event falls back to its document's date."""
+    lo, hi, prec = parse_day(date)
+    if lo is not None:
+        if prec == "day" and precision in ("month", "year"):
+            lo, hi, prec = parse_day(lo.isoformat()[: 7 if precision == "month" else 4])
+        _, end_hi, _ = parse_day(date_end)
+        if end_hi is not None and end_hi > hi:
+            hi = end_hi
+        return lo, hi, prec == "day", True
+    pub, _, _ = parse_day(published)
+    return pub, pub, False, False
+
+
+def _stem(word: str) -> str:
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> Counter:
+    """Content words of a sentence, stemmed; names (capitalised inside the sentence) count twice."""
+    out: Counter = Counter()
+    for n, raw in enumerate(_NAMEISH.findall(text or "")):
+        w = raw.lower().strip("'-")
+        if len(w) > 2 and w not in _STOP:
+            out[_stem(w)] += 2 if (n > 0 and raw[0].isupper()) else 1
+    return out
+
+
+def make_event(
+    id: str, doc: str, type: str, source: Sequence[dict], target: Sequence[dict], sentence: str = "",
+    date=None, date_end=None, date_precision: str | None = None, published=None,
+    location: dict | None = None, outlet: str | None = None, title: str | None = None,
+) -> StoryEvent:  # fmt: skip
+    """A StoryEvent from contract-shaped parts (``source``/``target``: ``{"id", "country"}`` dicts).
+
+    An actor without a country (a bloc, an armed group) stands for itself among the countries.
+    """
+    sides = [a for a in list(source or []) + list(target or []) if isinstance(a.get("id"), str)]
+    actors = frozenset(a["id"] for a in sides)
+    countries = frozenset(
+        a["country"] if isinstance(a.get("country"), str) and a["country"] else a["id"] for a in sides
+    )
+    lo, hi, precise, anchored = _event_range(date, date_end, date_precision, published)
+    loc = location or {}
+    return StoryEvent(
+        id=id, doc=doc, type=str(type).upper(), actors=actors, countries=countries,
+        lo=lo, hi=hi, precise=precise, anchored=anchored,
+        place=(loc.get("name") or "").lower() or None, place_country=loc.get("country"),
+        outlet=outlet, sentence=sentence or "", tokens=tokens(sentence or ""), title=title or "",
+    )  # fmt: skip
+
+
+# -- similarity -------------------------------------------------------------------------------
+
+
+class TfIdf:
+    """A small TF-IDF over bags of words: unit-length sparse vectors and their cosine."""
+
+    def __init__(self, bags: Sequence[Counter]):
+        df: Counter = Counter()
+        for bag in bags:
+            df.update(bag.keys())
+        n = max(len(bags), 1)
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        self.vectors = [self._vector(b) for b in bags]
+
+    def _vector(self, bag: Counter) -> dict[str, float]:
+        vec = {w: (1 + math.log(c)) * self.idf.get(w, 1.0) for w, c in bag.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+    def cosine(self, i: int, j: int) -> float:
+        """Cosine similarity of bags i and j."""
+        a, b = self.vectors[i], self.vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _gap(lo1, hi1, lo2, hi2) -> int:
+    return max((lo2 - hi1).days, (lo1 - hi2).days, 0)
+
+
+# -- step 1: accounts within a document -------------------------------------------------------
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1 (path halving; the smaller index becomes the root)."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """The representative of i's set."""
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        """Join the sets of i and j."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+    def groups(self) -> list[list[int]]:
+        """The sets, each in index order."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
+    """Whether two events of one document tell the same happening."""
+    if a.lo is None or b.lo is None:
+        return True
+    if a.anchored and b.anchored:
+        fits = _gap(a.lo, a.hi, b.lo, b.hi) <= p.window_days
+    elif a.anchored or b.anchored:
+        undated, dated = (a, b) if not a.anchored else (b, a)
+        fits = -p.window_days <= (undated.lo - dated.hi).days <= p.undated_window_days
+    else:
+        fits = True
+    clash = bool(a.place_country and b.place_country and a.place_country != b.place_country)
+    return fits and not (clash and text < p.place_clash_min_text)
+
+
+def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
+    """Split an account into a domestic affair and the rest when it holds enough of both."""
+    if p.scope_split_min <= 0:
+        return [members]
+    home: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        only = next(iter(events[i].countries)) if len(events[i].countries) == 1 else None
+        if only and is_state(only):
+            home[only].append(i)
+    if not home:
+        return [members]
+    domestic = max(home.values(), key=len)
+    others = [i for i in members if i not in set(domestic)]
+    if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
+        return [members]
+    return [domestic, others]
+
+
+@dataclass
+class Account:
+    """The events of one document that tell one happening, with their pooled evidence."""
+
+    members: list[int]
+    doc: str
+    outlet: str | None
+    actors: frozenset[str]
+    countries: frozenset[str]
+    lo: dt.date | None
+    hi: dt.date | None
+    anchored: bool
+    places: frozenset[str]
+    tokens: Counter
+    vague: bool  # dated only to a year (or wider): too vague to match another outlet's report
+    conflict: float  # share of conflict events
+
+
+def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
+    evs = [events[i] for i in members]
+    dated = [e for e in evs if e.anchored and e.precise] or [e for e in evs if e.anchored] or evs
+    los = [e.lo for e in dated if e.lo is not None]
+    his = [e.hi for e in dated if e.hi is not None]
+    bag: Counter = Counter()
+    for e in evs:
+        bag.update(e.tokens)
+    return Account(
+        members=members, doc=evs[0].doc, outlet=evs[0].outlet,
+        actors=frozenset().union(*(e.actors for e in evs)), countries=frozenset().union(*(e.countries for e in evs)),
+        lo=min(los) if los else None, hi=max(his) if his else None, anchored=any(e.anchored for e in dated),
+        places=frozenset(e.place for e in evs if e.place), tokens=bag,
+        vague=bool(los) and all(e.anchored and (e.hi - e.lo).days > 62 for e in dated),
+        conflict=sum(e.quad.endswith("conflict") for e in evs) / len(evs),
+    )  # fmt: skip
+
+
+def _keys(e: StoryEvent) -> set[str]:
+    return set(e.actors) | set(e.countries) | ({"@" + e.place} if e.place else set())
+
+
+def accounts(events: Sequence[StoryEvent], p: ClusterParams) -> list[Account]:
+    """Step 1: every document's events grouped into the happenings it tells."""
+    tfidf = TfIdf([e.tokens for e in events])
+    uf = UnionFind(len(events))
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        by_doc[e.doc].append(i)
+    for members in by_doc.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if p.same_doc_needs_actor and not (_keys(events[i]) & _keys(events[j])):
+                    continue
+                if _same_account(events[i], events[j], tfidf.cosine(i, j), p):
+                    uf.union(i, j)
+    out = [_account(events, m) for group in uf.groups() for m in _split_scope(events, group, p)]
+    main: dict[str, Account] = {}
+    for acc in out:
+        if acc.doc not in main or len(acc.members) > len(main[acc.doc].members):
+            main[acc.doc] = acc
+    for acc in main.values():
+        title = tokens(events[acc.members[0]].title)
+        acc.tokens = acc.tokens + Counter({w: c * p.title_weight for w, c in title.items()})
+    return out
+
+
+# -- step 2 and 3: matching accounts across documents -----------------------------------------
+
+
+def _who(acc: Account) -> Counter:
+    return Counter(
+        ["#" + a for a in acc.actors] + ["@" + c for c in acc.countries] + ["^" + x for x in acc.places]
+    )
+
+
+def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: float = 0.0) -> float | None:
+    """Evidence that two documents' accounts tell one happening; None when they cannot."""
+    if (
+        a.vague
+        or b.vague
+        or a.lo is None
+        or b.lo is None
+        or not (a.countries & b.countries or a.places & b.places)
+    ):
+        return None
+    reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
+    limit = reach if (a.anchored and b.anchored) else p.undated_window_days
+    if _gap(a.lo, a.hi, b.lo, b.hi) > limit or text < p.min_text:
+        return None
+    w = p.weights
+    score = w.get("text", 1.0) * text + w.get("countries", 0.0) * _jaccard(a.countries, b.countries)
+    score += w.get("actors", 0.0) * _jaccard(a.actors, b.actors) + w.get("who", 0.0) * who
+    if a.places & b.places:
+        score += w.get("same_place", 0.0)
+    return score + w.get("tone_gap", 0.0) * abs(a.conflict - b.conflict)
+
+
+def candidate_pairs(accs: Sequence[Account], p: ClusterParams) -> set[tuple[int, int]]:
+    """Pairs of accounts of different documents sharing a country or place, near enough in time."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for n, acc in enumerate(accs):
+        if acc.lo is not None:
+            for k in acc.countries | {"@" + x for x in acc.places}:
+                by_key[k].append(n)
+    reach = dt.timedelta(days=max(p.followup_window_days, p.undated_window_days + p.window_days))
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        members.sort(key=lambda n: accs[n].lo)
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if accs[j].lo > accs[i].hi + reach:
+                    break
+                if accs[i].doc != accs[j].doc:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def scores(accs: Sequence[Account], p: ClusterParams) -> dict[tuple[int, int], float]:
+    """The evidence score of every candidate pair of accounts that can be one happening."""
+    text = TfIdf([a.tokens for a in accs])
+    who = TfIdf([_who(a) for a in accs])
+    out = {}
+    for i, j in candidate_pairs(accs, p):
+        s = account_score(accs[i], accs[j], text.cosine(i, j), p, who.cosine(i, j))
+        if s is not None:
+            out[(i, j)] = s
+    return out
+
+
+def average_linkage(n: int, pair_scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average linkage: merge the groups with the best mean pair score while it reaches ``threshold``.
+
+    Pairs without a score count 0. Runs per connected component of the scored pairs.
+    """
+    uf = UnionFind(n)
+    for i, j in pair_scores:
+        uf.union(i, j)
+    out: list[list[int]] = []
+    for comp in uf.groups():
+        if len(comp) == 1:
+            out.append(comp)
+            continue
+        members = set(comp)
+        groups = {i: [i] for i in comp}
+        sums = {k: v for k, v in pair_scores.items() if k[0] in members}
+        while True:
+            best, pair = threshold, None
+            for (i, j), total in sums.items():
+                mean = total / (len(groups[i]) * len(groups[j]))
+                if mean >= best:
+                    best, pair = mean, (i, j)
+            if pair is None:
+                break
+            i, j = pair
+            groups[i] += groups.pop(j)
+            merged: dict[tuple[int, int], float] = defaultdict(float)
+            for (x, y), total in sums.items():
+                if (x, y) != (i, j):
+                    x, y = (i if x == j else x), (i if y == j else y)
+                    merged[(min(x, y), max(x, y))] += total
+            sums = merged
+        out += groups.values()
+    return out
+
+
+def single_linkage(
+    accs: Sequence[Account], pair_scores: dict[tuple[int, int], float], p: ClusterParams
+) -> list[list[int]]:
+    """Single linkage: union-find over the pairs reaching the threshold, strongest first.
+
+    A join that would make a cluster span more than ``max_span_days`` (same outlet:
+    ``followup_window_days``) is refused.
+    """
+    uf = UnionFind(len(accs))
+    span = {n: (a.lo, a.hi) if a.anchored and a.lo is not None else None for n, a in enumerate(accs)}
+    for _s, i, j in sorted(
+        ((s, i, j) for (i, j), s in pair_scores.items() if s >= p.threshold), reverse=True
+    ):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        a, b = span[ri], span[rj]
+        joined = (min(a[0], b[0]), max(a[1], b[1])) if a and b else (a or b)
+        same_outlet = accs[i].outlet is not None and accs[i].outlet == accs[j].outlet
+        if (
+            a
+            and b
+            and (joined[1] - joined[0]).days > (p.followup_window_days if same_outlet else p.max_span_days)
+        ):
+            continue
+        uf.union(ri, rj)
+        span[uf.find(ri)] = joined
+    return uf.groups()
+
+
+def group_events(events: Sequence[StoryEvent], p: ClusterParams) -> list[list[int]]:
+    """Indices of the events, grouped into happenings (steps 1 to 3)."""
+    accs = accounts(events, p)
+    pair_scores = scores(accs, p)
+    if p.linkage == "average":
+        parts = average_linkage(len(accs), pair_scores, p.threshold)
+    else:
+        parts = single_linkage(accs, pair_scores, p)
+    logger.info("clustered %d events: %d accounts, %d scored pairs, %d clusters",
+                len(events), len(accs), len(pair_scores), len(parts))  # fmt: skip
+    return [[i for n in part for i in accs[n].members] for part in parts]
+
+
+def iter_ids(values: Iterable[Any]) -> list[str]:
+    """Non-empty strings of a list-like cell (pandas may give arrays, NaN or None)."""
+    if values is None or (isinstance(values, float) and values != values):
+        return []
+    return [v for v in values if isinstance(v, str) and v]

@@ -1,0 +1,145 @@
+"""Story clusters: one happening told by several outlets, or again in follow-ups, is one cluster."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from greatgame.analysis.clusters import (
+    cluster_events,
+    cluster_id,
+    cluster_weights,
+    clustered,
+    events_from_records,
+    make_event,
+    recluster,
+)
+from greatgame.store import Store
+from store_samples import event, make_document
+
+RUS, UZB, KAZ, CHN = ({"id": c, "country": c} for c in ("RUS", "UZB", "KAZ", "CHN"))
+LAVROV = {"id": "sergey-lavrov", "country": "RUS"}
+TASHKENT = {"name": "Tashkent", "country": "UZB"}
+
+
+def ev(eid, doc, type_, src, tgt, sentence, date=None, published="2025-04-22", outlet="A", place=None, title=""):
+    """A StoryEvent; ``doc`` is the document id, ``outlet`` its publisher."""
+    return make_event(eid, doc, type_, src, tgt, sentence, date, None, "day" if date else "none", published,
+                      place, outlet, title)  # fmt: skip
+
+
+def visit_reports():
+    """Lavrov's visit to Tashkent told by two outlets, and a different visit a month later."""
+    return [
+        ev("a:0", "a", "CONSULT", [LAVROV], [UZB], "Russian Foreign Minister Sergey Lavrov held talks in Tashkent "
+           "with Uzbek officials on Tuesday.", "2025-04-22", outlet="Eurasia Wire Service", place=TASHKENT),
+        ev("a:1", "a", "AGREE", [RUS], [UZB], "Lavrov and his Uzbek counterpart signed a plan of consultations "
+           "for 2025-2026 in Tashkent.", "2025-04-22", outlet="Eurasia Wire Service", place=TASHKENT),
+        ev("b:0", "b", "CONSULT", [LAVROV], [UZB], "Sergey Lavrov arrived in Tashkent on Tuesday for talks on "
+           "security and trade with the Uzbek leadership.", "2025-04-22", "2025-04-23", outlet="Steppe Wire",
+           place=TASHKENT),
+        ev("b:1", "b", "AGREE", [RUS], [UZB], "The ministers signed a plan of consultations between the two "
+           "foreign ministries in Tashkent.", "2025-04-22", "2025-04-23", outlet="Steppe Wire", place=TASHKENT),
+        ev("c:0", "c", "CONSULT", [CHN], [KAZ], "Chinese Foreign Minister Wang Yi held talks in Astana with "
+           "Kazakh officials on Thursday.", "2025-05-22", "2025-05-22", outlet="Eurasia Wire Service",
+           place={"name": "Astana", "country": "KAZ"}),
+    ]  # fmt: skip
+
+
+def test_two_outlets_reporting_one_visit_make_one_cluster():
+    clusters = cluster_events(visit_reports())
+    assert len({clusters[i] for i in ("a:0", "a:1", "b:0", "b:1")}) == 1
+
+
+def test_a_different_visit_a_month_later_is_another_cluster():
+    clusters = cluster_events(visit_reports())
+    assert clusters["c:0"] != clusters["a:0"]
+
+
+def test_a_follow_up_referring_back_joins_the_cluster():
+    follow_up = ev("d:0", "d", "CONSULT", [LAVROV], [UZB], "Lavrov's visit to Tashkent is therefore significant: "
+                   "the talks with the Uzbek leadership on security and trade went further than before.",
+                   None, "2025-04-29", outlet="Eurasia Wire Service", place=TASHKENT)  # fmt: skip
+    clusters = cluster_events(visit_reports() + [follow_up])
+    assert clusters["d:0"] == clusters["a:0"]
+
+
+def test_same_words_far_apart_in_time_stay_apart():
+    later = ev("e:0", "e", "CONSULT", [LAVROV], [UZB], "Russian Foreign Minister Sergey Lavrov held talks in "
+               "Tashkent with Uzbek officials on Tuesday.", "2025-09-16", "2025-09-16", outlet="Steppe Wire",
+               place=TASHKENT)  # fmt: skip
+    clusters = cluster_events(visit_reports() + [later])
+    assert clusters["e:0"] != clusters["a:0"]
+
+
+def test_cluster_id_is_a_hash_of_the_earliest_event_and_stays_when_reports_join():
+    first = cluster_events(visit_reports())
+    assert first["a:0"] == cluster_id("a:0")
+    late = ev("z:0", "z", "CONSULT", [LAVROV], [UZB], "Sergey Lavrov held talks in Tashkent with the Uzbek "
+              "leadership on security and trade.", "2025-04-22", "2025-04-24", outlet="Caspian Daily",
+              place=TASHKENT)  # fmt: skip
+    again = cluster_events(visit_reports() + [late])
+    assert again["z:0"] == again["a:0"] == first["a:0"]
+
+
+def test_year_only_mentions_do_not_join_other_outlets_clusters():
+    vague = ev("v:0", "v", "CONSULT", [LAVROV], [UZB], "Lavrov held talks in Tashkent with Uzbek officials.",
+               "2025", "2025-12-30", outlet="Caspian Daily", place=TASHKENT)  # fmt: skip
+    clusters = cluster_events(visit_reports() + [vague])
+    assert clusters["v:0"] != clusters["a:0"]
+
+
+def test_records_give_events_their_contract_ids():
+    record = {"doc": {"id": "x.txt", "published": "2025-04-22", "publisher": "TASS", "title": "T"},
+              "events": [{"type": "CONSULT", "source": [LAVROV], "target": [UZB], "sentence": "Lavrov met.",
+                          "date": "2025-04-22", "date_precision": "day", "location": TASHKENT}]}  # fmt: skip
+    (only,) = events_from_records([record])
+    assert (only.id, only.lo, only.outlet, only.place) == ("x.txt:0", dt.date(2025, 4, 22), "TASS", "tashkent")
+
+
+# -- the store ---------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def store(tmp_path):
+    docs = []
+    for doc_id, publisher in (("a.txt", "Eurasia Wire Service"), ("b.txt", "Steppe Wire")):
+        doc = make_document(doc_id, events=[event("CONSULT", "sergey-lavrov", "UZB", "2025-04-22")])
+        doc.meta.publisher, doc.meta.content_hash = publisher, f"hash-{doc_id}"
+        docs.append(doc)
+    other = make_document("c.txt", events=[event("CONSULT", "CHN", "KAZ", "2025-06-30")], published="2025-06-30")
+    with Store(tmp_path / "c.duckdb") as st:
+        for d in docs + [other]:
+            st.write_document(d)
+        yield st
+
+
+def test_recluster_writes_cluster_ids_and_the_cluster_table(store):
+    assert recluster(store) == 2
+    events = store.events()
+    assert events["cluster"].notna().all()
+    by_doc = dict(zip(events["doc"], events["cluster"], strict=True))
+    assert by_doc["a.txt"] == by_doc["b.txt"] != by_doc["c.txt"]
+    row = store.con.execute("SELECT events, documents, outlets FROM event_clusters WHERE id = ?",
+                            [by_doc["a.txt"]]).fetchone()  # fmt: skip
+    assert row == (2, 2, 2)
+    assert recluster(store) == 2  # rerunnable, same answer
+
+
+def test_clustered_view_has_one_item_per_cluster_with_its_evidence(store):
+    recluster(store)
+    items = clustered(store.events())
+    assert len(items) == 2
+    visit = next(it for it in items if it["n_events"] == 2)
+    assert {e["doc"] for e in visit["evidence"]} == {"a.txt", "b.txt"} and visit["n_outlets"] == 2
+    assert all(e["sentence"] and e["sentence_role"] for e in visit["evidence"])
+
+
+def test_cluster_weights_count_each_cluster_once(store):
+    recluster(store)
+    events = store.events()
+    weights = cluster_weights(events)
+    assert weights.sum() == pytest.approx(2.0)
+    diverse = cluster_weights(events, diversity=True)
+    assert diverse.sum() > weights.sum()  # a happening told by two outlets weighs more
