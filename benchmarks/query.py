@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import random
 import statistics
 import sys
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from greatgame import analysis as gg  # noqa: E402
+from greatgame.analysis import facts  # noqa: E402
 from greatgame.store import Store  # noqa: E402
 
 # Countries and powers, the most reported first (the generator picks early entries more often).
@@ -158,6 +160,10 @@ def generate(path: Path, events: int, docs: int, seed: int) -> dict[str, float]:
             con.execute(sql, params) if params else con.execute(sql)
             took[name] = time.perf_counter() - t0
             print(f"  {name}: {time.perf_counter() - t0:.1f} s", flush=True)
+        t0 = time.perf_counter()
+        facts.build_facts(store)
+        took["influence_facts"] = time.perf_counter() - t0
+        print(f"  influence_facts (derived, greatgame.analysis.facts.build_facts): {took['influence_facts']:.1f} s")
         con.execute("CHECKPOINT")
     return took
 
@@ -189,7 +195,7 @@ def run_queries(db: Path, reps: int, seed: int) -> dict[str, list[float]]:
         country = CENTRAL[r % len(CENTRAL)]
         freq = ("quarter", "month", "year", "quarter")[r % 4]
         domain = rnd.choice([None, None, None, "military", "economic"])
-        times["influence"].append(_timed(lambda: gg.influence(db, country, freq=freq, domain=domain)))
+        times["influence"].append(_timed(functools.partial(gg.influence, db, country, freq=freq, domain=domain)))
         filters = rnd.choice([
             {"country": [country]},
             {"country": [country], "type": ["AGREE", "CONSULT"]},
@@ -198,10 +204,10 @@ def run_queries(db: Path, reps: int, seed: int) -> dict[str, list[float]]:
             {"quad": ["material_conflict"], "since": dt.date(2024, 1, 1), "until": dt.date(2024, 12, 31)},
         ])  # fmt: skip
         offset = rnd.choice([0, 0, 50, 500, 5000])
-        times["events"].append(_timed(lambda: _events_page(db, filters, offset)))
+        times["events"].append(_timed(functools.partial(_events_page, db, filters, offset)))
         since = dt.date(2016 + r % 8, 1, 1)
         until = dt.date(since.year + 1 + r % 3, 12, 31)
-        times["network"].append(_timed(lambda: gg.network(db, since=since, until=until)))
+        times["network"].append(_timed(functools.partial(gg.network, db, since=since, until=until)))
     return times
 
 
@@ -219,15 +225,17 @@ def main(argv: list[str] | None = None) -> None:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         db = folder / f"bench-{args.events}-{args.seed}.duckdb"
-        gen_s = 0.0
+        gen_s, took = 0.0, {}
         if not db.exists():
             print(f"generating {args.events:,} events in {docs:,} documents ...", flush=True)
-            gen_s = sum(generate(db, args.events, docs, args.seed).values())
+            took = generate(db, args.events, docs, args.seed)
+            gen_s = sum(took.values())
         else:
             print(f"reusing {db}")
         size = db.stat().st_size / 2**20
         times = run_queries(db, args.reps, args.seed)
-    print(f"events: {args.events:,}  documents: {docs:,}  database: {size:,.0f} MiB  generation: {gen_s:.1f} s")
+    print(f"events: {args.events:,}  documents: {docs:,}  database: {size:,.0f} MiB  "
+          f"generation: {gen_s:.1f} s (of which influence_facts {took.get('influence_facts', 0):.1f} s)")
     for name, ms in times.items():
         med, p95 = _stats(ms)
         print(f"{name:10s} median {med:8.1f} ms   p95 {p95:8.1f} ms   ({len(ms)} runs)")

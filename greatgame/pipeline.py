@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 Result = Document | Failure
 
+BATCH_DOCS = 16  # documents per batch handed to a worker (and to one nlp.pipe call)
+BATCH_CHARS = 200_000  # a batch closes early at this much raw text, to bound memory
+
 
 class Engine:
     """The NLP half of the pipeline in one process: prepare, annotate, code.
@@ -46,6 +49,39 @@ class Engine:
         self.annotator = Annotator(settings, self.catalogue, select=is_candidate)
         self.coder = Coder(self.catalogue)
 
+    def process_batch(self, raws: list[RawDocument]) -> list[Result]:
+        """Process several documents at once (one ``nlp.pipe`` call for all their sentences).
+
+        Same results as :meth:`process` on each: a document that cannot be read is a Failure of
+        its own, and the time limit stays per document - the batch's annotation and coding run
+        under one limit of ``doc_timeout``; when that runs out, or anything else goes wrong in
+        the batch, its documents are redone one at a time, each with its own limit, so only the
+        document at fault fails.
+        """
+        if len(raws) <= 1:
+            return [self.process(raw) for raw in raws]
+        from greatgame.ingest import prepare
+
+        results: list[Result | None] = [None] * len(raws)
+        docs: list[tuple[int, Document]] = []
+        for k, raw in enumerate(raws):
+            try:
+                with _time_limit(self.settings.doc_timeout, raw.id):
+                    docs.append((k, prepare(raw, self.settings)))
+            except Exception as exc:  # noqa: BLE001 - the document's own Failure, as in process()
+                results[k] = _failure(raw, exc)
+        try:
+            with _time_limit(self.settings.doc_timeout, raws[0].id):
+                for (k, _), doc in zip(docs, self.annotator.annotate(d for _, d in docs), strict=True):
+                    self.coder.code(doc)
+                    doc.parses = {}
+                    results[k] = doc
+        except Exception:  # noqa: BLE001 - includes DocumentTimeout; redone one at a time
+            logger.info("batch of %d documents redone one at a time", len(docs))
+            for k, _ in docs:
+                results[k] = self.process(raws[k])
+        return results  # type: ignore[return-value]
+
     def process(self, raw: RawDocument) -> Result:
         """Turn one raw document into a finished Document, or a Failure naming the reason."""
         from greatgame.ingest import prepare
@@ -57,20 +93,25 @@ class Engine:
                 self.coder.code(doc)
                 doc.parses = {}
                 return doc
-        except GreatGameError as exc:
-            reason = getattr(exc, "reason", None) or str(exc)
-            return Failure(raw.id, reason, raw.path)
-        except RecursionError:
-            return Failure(raw.id, "the document is nested too deeply to process", raw.path)
-        except MemoryError:
-            return Failure(raw.id, "the document needs more memory than is available", raw.path)
-        except Exception as exc:  # noqa: BLE001
-            # Hardening (security helper): a bug a hostile document triggers in one stage must
-            # cost that document, not the run. The traceback goes to the log; the Failure says
-            # it is a bug, so it is reported rather than mistaken for a bad input.
-            logger.exception("internal error while processing %s", raw.id)
-            return Failure(raw.id, f"internal error while processing the document ({type(exc).__name__}: "
-                                   f"{str(exc)[:200]}); this is a bug in greatgame: please report it", raw.path)
+        except Exception as exc:  # noqa: BLE001 - every error costs this document only
+            return _failure(raw, exc)
+
+
+def _failure(raw: RawDocument, exc: BaseException) -> Failure:
+    """The Failure of a document whose processing raised ``exc``."""
+    if isinstance(exc, GreatGameError):
+        reason = getattr(exc, "reason", None) or str(exc)
+        return Failure(raw.id, reason, raw.path)
+    if isinstance(exc, RecursionError):
+        return Failure(raw.id, "the document is nested too deeply to process", raw.path)
+    if isinstance(exc, MemoryError):
+        return Failure(raw.id, "the document needs more memory than is available", raw.path)
+    # Hardening (security helper): a bug a hostile document triggers in one stage must
+    # cost that document, not the run. The traceback goes to the log; the Failure says
+    # it is a bug, so it is reported rather than mistaken for a bad input.
+    logger.error("internal error while processing %s", raw.id, exc_info=exc)
+    return Failure(raw.id, f"internal error while processing the document ({type(exc).__name__}: "
+                           f"{str(exc)[:200]}); this is a bug in greatgame: please report it", raw.path)
 
 
 @contextmanager
@@ -109,7 +150,7 @@ def _worker_init(settings: Settings) -> None:
 
 def _worker_process(batch: list[RawDocument]) -> list[Result]:
     assert _WORKER_ENGINE is not None, "worker used before its initialiser ran"
-    return [_WORKER_ENGINE.process(raw) for raw in batch]
+    return _WORKER_ENGINE.process_batch(batch)
 
 
 @dataclass
@@ -169,14 +210,36 @@ def process(
 
 
 def _process_here(items: Iterable[RawDocument | Failure], settings: Settings) -> Iterator[Result]:
+    """Process in this process, a batch of documents at a time (see Engine.process_batch)."""
     engine: Engine | None = None
-    for item in items:
-        if isinstance(item, Failure):
-            yield item
+    for group in _groups(items, settings):
+        if isinstance(group, Failure):
+            yield group
             continue
         if engine is None:
             engine = Engine(settings)
-        yield engine.process(item)
+        yield from engine.process_batch(group)
+
+
+def _groups(items: Iterable[RawDocument | Failure], settings: Settings) -> Iterator[list[RawDocument] | Failure]:
+    """Batches of raw documents (by count and size), with read failures passed through in order."""
+    size = max(1, min(settings.batch_size, BATCH_DOCS))
+    batch: list[RawDocument] = []
+    chars = 0
+    for item in items:
+        if isinstance(item, Failure):
+            if batch:
+                yield batch
+                batch, chars = [], 0
+            yield item
+            continue
+        batch.append(item)
+        chars += len(item.content)
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _process_pool(items: Iterable[RawDocument | Failure], settings: Settings) -> Iterator[Result]:
@@ -184,10 +247,8 @@ def _process_pool(items: Iterable[RawDocument | Failure], settings: Settings) ->
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    size = max(1, min(settings.batch_size, 16))
     window = 2 * settings.workers
     pending: deque[tuple[str, object]] = deque()  # ("failure", Failure) | ("future", Future)
-    batch: list[RawDocument] = []
     with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_worker_init,
                              initargs=(settings,)) as pool:
 
@@ -201,20 +262,12 @@ def _process_pool(items: Iterable[RawDocument | Failure], settings: Settings) ->
                 else:
                     yield from value.result()  # type: ignore[union-attr]
 
-        for item in items:
-            if isinstance(item, Failure):
-                if batch:
-                    pending.append(("future", pool.submit(_worker_process, batch)))
-                    batch = []
-                pending.append(("failure", item))
+        for group in _groups(items, settings):
+            if isinstance(group, Failure):
+                pending.append(("failure", group))
             else:
-                batch.append(item)
-                if len(batch) >= size:
-                    pending.append(("future", pool.submit(_worker_process, batch)))
-                    batch = []
+                pending.append(("future", pool.submit(_worker_process, group)))
             yield from drain(window)
-        if batch:
-            pending.append(("future", pool.submit(_worker_process, batch)))
         while pending:
             kind, value = pending.popleft()
             if kind == "failure":

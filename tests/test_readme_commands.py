@@ -23,7 +23,7 @@ def _commands() -> list[str]:
     found = []
     for block in blocks:
         for line in block.splitlines():
-            line = line.split("  #")[0].strip()
+            line = shlex.join(shlex.split(line, comments=True)) if line.strip() else ""
             if line.startswith(".venv/bin/greatgame ") and "serve" not in line.split()[1:2]:
                 found.append(line)
     return found
@@ -44,7 +44,11 @@ def test_readme_commands_run_in_order(tmp_path: Path) -> None:
     for line in _commands():
         if "../shared" in line and not (tmp_path / "shared").exists():
             continue
-        args = shlex.split(line)
+        args = shlex.split(line, comments=True)
         args[0] = str(Path(sys.executable).with_name("greatgame"))
         proc = subprocess.run(args, cwd=work, env=env, capture_output=True, text=True, timeout=900)
         assert proc.returncode == 0, f"`{line}` failed ({proc.returncode}):\n{proc.stderr[-2000:]}"
+    for block in re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S):
+        proc = subprocess.run([sys.executable, "-c", block], cwd=work, env=env, capture_output=True,
+                              text=True, timeout=600)
+        assert proc.returncode == 0, f"README python block failed:\n{block}\n{proc.stderr[-2000:]}"

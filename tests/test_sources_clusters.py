@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from store_samples import event, make_document
 
 from greatgame.analysis.clusters import (
     cluster_events,
     cluster_id,
+    cluster_weight_sql,
     cluster_weights,
     clustered,
     events_from_records,
@@ -16,14 +18,15 @@ from greatgame.analysis.clusters import (
     recluster,
 )
 from greatgame.store import Store
-from store_samples import event, make_document
 
 RUS, UZB, KAZ, CHN = ({"id": c, "country": c} for c in ("RUS", "UZB", "KAZ", "CHN"))
 LAVROV = {"id": "sergey-lavrov", "country": "RUS"}
 TASHKENT = {"name": "Tashkent", "country": "UZB"}
 
 
-def ev(eid, doc, type_, src, tgt, sentence, date=None, published="2025-04-22", outlet="A", place=None, title=""):
+def ev(
+    eid, doc, type_, src, tgt, sentence, date=None, published="2025-04-22", outlet="A", place=None, title=""
+):
     """A StoryEvent; ``doc`` is the document id, ``outlet`` its publisher."""
     return make_event(eid, doc, type_, src, tgt, sentence, date, None, "day" if date else "none", published,
                       place, outlet, title)  # fmt: skip
@@ -95,7 +98,12 @@ def test_records_give_events_their_contract_ids():
               "events": [{"type": "CONSULT", "source": [LAVROV], "target": [UZB], "sentence": "Lavrov met.",
                           "date": "2025-04-22", "date_precision": "day", "location": TASHKENT}]}  # fmt: skip
     (only,) = events_from_records([record])
-    assert (only.id, only.lo, only.outlet, only.place) == ("x.txt:0", dt.date(2025, 4, 22), "TASS", "tashkent")
+    assert (only.id, only.lo, only.outlet, only.place) == (
+        "x.txt:0",
+        dt.date(2025, 4, 22),
+        "TASS",
+        "tashkent",
+    )
 
 
 # -- the store ---------------------------------------------------------------------------------
@@ -108,7 +116,9 @@ def store(tmp_path):
         doc = make_document(doc_id, events=[event("CONSULT", "sergey-lavrov", "UZB", "2025-04-22")])
         doc.meta.publisher, doc.meta.content_hash = publisher, f"hash-{doc_id}"
         docs.append(doc)
-    other = make_document("c.txt", events=[event("CONSULT", "CHN", "KAZ", "2025-06-30")], published="2025-06-30")
+    other = make_document(
+        "c.txt", events=[event("CONSULT", "CHN", "KAZ", "2025-06-30")], published="2025-06-30"
+    )
     with Store(tmp_path / "c.duckdb") as st:
         for d in docs + [other]:
             st.write_document(d)
@@ -143,3 +153,14 @@ def test_cluster_weights_count_each_cluster_once(store):
     assert weights.sum() == pytest.approx(2.0)
     diverse = cluster_weights(events, diversity=True)
     assert diverse.sum() > weights.sum()  # a happening told by two outlets weighs more
+
+
+def test_cluster_weights_in_sql_match_the_dataframe_version(store):
+    recluster(store)
+    for diversity in (False, True):
+        sql = store.con.execute(
+            f"SELECT id, cluster_weight FROM ({cluster_weight_sql(diversity)})"
+        ).fetchall()
+        events = store.events()
+        frame = dict(zip(events["id"], cluster_weights(events, diversity=diversity), strict=True))
+        assert {i: pytest.approx(w) for i, w in sql} == frame

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from store_samples import event, make_document
 
 from greatgame.analysis import outlets as profiles
 from greatgame.catalogue.outlets import load_outlets, normalise, slug
 from greatgame.store import Store
-from store_samples import event, make_document
 
 
 @pytest.mark.parametrize(
@@ -119,5 +119,9 @@ def test_profile_gives_stance_top_actors_and_roles(store):
 def test_write_outlets_fills_the_tables(store):
     assert profiles.write_outlets(store) == 2
     rows = store.con.execute("SELECT doc, outlet FROM document_outlets ORDER BY doc").fetchall()
-    assert rows == [("m1", "unity-call-media-office-uzb"), ("w1", "eurasia-wire-service"), ("w2", "eurasia-wire-service")]
+    assert rows == [
+        ("m1", "unity-call-media-office-uzb"),
+        ("w1", "eurasia-wire-service"),
+        ("w2", "eurasia-wire-service"),
+    ]
     assert profiles.write_outlets(store) == 2  # rerunnable

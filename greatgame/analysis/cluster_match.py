@@ -3,14 +3,15 @@
 1. **Accounts.** The events of one document are grouped into *accounts*, one per happening the
    document tells: two events of a document belong together when their dates fit (day-dated
    within ``window_days``; undated events sit at the publication date) and they do not happen
-   in two different countries. An account holding both a domestic affair (all actors of one
-   state) and an international one, each with ``scope_split_min`` events or more, is split.
+   in two different countries. Undated background ("has long", "since", "remains") stays
+   apart. An account holding both a domestic affair (all actors of one state) and an
+   international one, each with ``scope_split_min`` events or more, is split.
 2. **Matching accounts.** Accounts of different documents are compared when they share an
-   actor (id or country) or a place and their dates fit; the evidence score adds the TF-IDF
-   cosine of their pooled sentences (the document's title joins its main account), actor and
-   country overlap, and the same place, and subtracts a gap in tone (an account of fighting is
-   not an account of a summit). Accounts with a year-only date are not matched. The same
-   outlet's follow-ups may refer back ``followup_window_days``.
+   actor (id or country) or a place and their dates fit, and their pooled sentences reach a
+   minimum TF-IDF cosine (lower when they name the same place); the evidence score adds that
+   cosine, actor and country overlap and the same place, and subtracts a gap in tone (an
+   account of fighting is not an account of a summit). Accounts with a year-only date are not
+   matched. The same outlet's follow-ups may refer back ``followup_window_days``.
 3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
    over all their pairs reaches the threshold, so a chain of weak links does not snowball;
    single linkage (union-find) is available too.
@@ -20,7 +21,6 @@ The knobs live in ``data/clusters.yaml`` (``ClusterParams``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import logging
 import math
@@ -44,6 +44,11 @@ _STOP = frozenset(
     than then there said says say told would will could can may more most other such some any all two
     one new first last week day days monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+BACKGROUND = re.compile(
+    r"\b(since|has long|have long|for years|for decades|remains?|has repeatedly|have repeatedly|has been|"
+    r"have been|has said|have said|has not|have not|keeps|is not|are not|whose|which has|who has)\b",
+    re.IGNORECASE,
+)
 _NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
 
@@ -58,11 +63,14 @@ class ClusterParams:
     weights: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.2
     min_text: float = 0.2
+    min_text_same_place: float = 0.1
     same_doc_needs_actor: bool = False
     place_clash_min_text: float = 0.5
     linkage: str = "average"
-    scope_split_min: int = 4
-    title_weight: int = 2
+    scope_split_min: int = 0
+    title_weight: int = 0
+    background_apart: bool = True
+    account_place_guard: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +98,8 @@ class StoryEvent:
     outlet: str | None = None
     sentence: str = ""
     tokens: Counter = field(default_factory=Counter)
-    title: str = ""
+    title: str = ""  # the document's title (pooled into its main account with ``title_weight``)
+    background: bool = False  # undated, in a sentence about a standing state of affairs
 
     @property
     def quad(self) -> str:
@@ -114,43 +123,6 @@ def is_state(code: str) -> bool:
 # -- building StoryEvents ---------------------------------------------------------------------
 
 
-def parse_day(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
-    """A date, ISO string (``2022``, ``2022-01``, ``2022-01-05``) or Timestamp -> (first, last, precision)."""
-    if value is None or value != value:  # None, NaN, NaT
-        return None, None, "none"
-    if hasattr(value, "to_pydatetime"):
-        value = value.to_pydatetime()
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value, value, "day"
-    text = str(value).strip()
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31), "year"
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            y, m = map(int, text.split("-"))
-            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
-        d = dt.date.fromisoformat(text[:10])
-        return d, d, "day"
-    except ValueError:
-        return None, None, "none"
-
-
-def _event_range(date, date_end, precision, published) -> tuple[dt.date | None, dt.date | None, bool, bool]:
-    """(lo, hi, precise, anchored); an undated event falls back to its document's date."""
-    lo, hi, prec = parse_day(date)
-    if lo is not None:
-        if prec == "day" and precision in ("month", "year"):
-            lo, hi, prec = parse_day(lo.isoformat()[: 7 if precision == "month" else 4])
-        _, end_hi, _ = parse_day(date_end)
-        if end_hi is not None and end_hi > hi:
-            hi = end_hi
-        return lo, hi, prec == "day", True
-    pub, _, _ = parse_day(published)
-    return pub, pub, False, False
-
-
 def _stem(word: str) -> str:
     for suffix in ("'s", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -166,30 +138,6 @@ def tokens(text: str) -> Counter:
         if len(w) > 2 and w not in _STOP:
             out[_stem(w)] += 2 if (n > 0 and raw[0].isupper()) else 1
     return out
-
-
-def make_event(
-    id: str, doc: str, type: str, source: Sequence[dict], target: Sequence[dict], sentence: str = "",
-    date=None, date_end=None, date_precision: str | None = None, published=None,
-    location: dict | None = None, outlet: str | None = None, title: str | None = None,
-) -> StoryEvent:  # fmt: skip
-    """A StoryEvent from contract-shaped parts (``source``/``target``: ``{"id", "country"}`` dicts).
-
-    An actor without a country (a bloc, an armed group) stands for itself among the countries.
-    """
-    sides = [a for a in list(source or []) + list(target or []) if isinstance(a.get("id"), str)]
-    actors = frozenset(a["id"] for a in sides)
-    countries = frozenset(
-        a["country"] if isinstance(a.get("country"), str) and a["country"] else a["id"] for a in sides
-    )
-    lo, hi, precise, anchored = _event_range(date, date_end, date_precision, published)
-    loc = location or {}
-    return StoryEvent(
-        id=id, doc=doc, type=str(type).upper(), actors=actors, countries=countries,
-        lo=lo, hi=hi, precise=precise, anchored=anchored,
-        place=(loc.get("name") or "").lower() or None, place_country=loc.get("country"),
-        outlet=outlet, sentence=sentence or "", tokens=tokens(sentence or ""), title=title or "",
-    )  # fmt: skip
 
 
 # -- similarity -------------------------------------------------------------------------------
@@ -259,6 +207,8 @@ class UnionFind:
 
 def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
     """Whether two events of one document tell the same happening."""
+    if p.background_apart and (a.background or b.background):
+        return False
     if a.lo is None or b.lo is None:
         return True
     if a.anchored and b.anchored:
@@ -326,6 +276,41 @@ def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
     )  # fmt: skip
 
 
+def _join_placed(uf: UnionFind, events: Sequence[StoryEvent], links, p: ClusterParams) -> None:
+    """Join linked events of one document, most similar first.
+
+    With ``account_place_guard``, two groups placed only in towns of different countries (a
+    visit to one capital, then a summit in another) are not joined unless the text says they
+    are one (``place_clash_min_text``).
+    """
+    places = {
+        i: {e.place_country} if e.place_country and _is_town(e.place) else set() for i, e in enumerate(events)
+    }
+    for text, i, j in links:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        a, b = places.get(ri, set()), places.get(rj, set())
+        if p.account_place_guard and a and b and not (a & b) and text < p.place_clash_min_text:
+            continue
+        uf.union(ri, rj)
+        places[uf.find(ri)] = a | b
+
+
+@lru_cache(maxsize=4096)
+def _is_town(name: str | None) -> bool:
+    """Whether a place name is narrower than a country (Batken, Samarkand; not Uzbekistan)."""
+    import pycountry
+
+    if not name:
+        return False
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return True
+    return False
+
+
 def _keys(e: StoryEvent) -> set[str]:
     return set(e.actors) | set(e.countries) | ({"@" + e.place} if e.place else set())
 
@@ -338,20 +323,23 @@ def accounts(events: Sequence[StoryEvent], p: ClusterParams) -> list[Account]:
     for i, e in enumerate(events):
         by_doc[e.doc].append(i)
     for members in by_doc.values():
+        links = []
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if p.same_doc_needs_actor and not (_keys(events[i]) & _keys(events[j])):
                     continue
-                if _same_account(events[i], events[j], tfidf.cosine(i, j), p):
-                    uf.union(i, j)
+                text = tfidf.cosine(i, j)
+                if _same_account(events[i], events[j], text, p):
+                    links.append((text, i, j))
+        _join_placed(uf, events, sorted(links, reverse=True), p)
     out = [_account(events, m) for group in uf.groups() for m in _split_scope(events, group, p)]
     main: dict[str, Account] = {}
     for acc in out:
         if acc.doc not in main or len(acc.members) > len(main[acc.doc].members):
             main[acc.doc] = acc
     for acc in main.values():
-        title = tokens(events[acc.members[0]].title)
-        acc.tokens = acc.tokens + Counter({w: c * p.title_weight for w, c in title.items()})
+        lead = tokens(events[acc.members[0]].title)
+        acc.tokens = acc.tokens + Counter({w: c * p.title_weight for w, c in lead.items()})
     return out
 
 
@@ -376,7 +364,8 @@ def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: fl
         return None
     reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
     limit = reach if (a.anchored and b.anchored) else p.undated_window_days
-    if _gap(a.lo, a.hi, b.lo, b.hi) > limit or text < p.min_text:
+    floor = p.min_text_same_place if (a.places & b.places) else p.min_text
+    if _gap(a.lo, a.hi, b.lo, b.hi) > limit or text < floor:
         return None
     w = p.weights
     score = w.get("text", 1.0) * text + w.get("countries", 0.0) * _jaccard(a.countries, b.countries)

@@ -16,27 +16,95 @@ the API and the influence index (one item or one unit of weight per cluster).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from greatgame.analysis.cluster_match import (
+    BACKGROUND,
     ClusterParams,
     StoryEvent,
     group_events,
     iter_ids,
     load_params,
-    make_event,
+    tokens,
 )
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "ClusterParams", "StoryEvent", "cluster_events", "cluster_id", "cluster_weights", "clustered",
+    "ClusterParams", "StoryEvent", "cluster_events", "cluster_id", "cluster_weight_sql", "cluster_weights", "clustered",
     "events_from_frame", "events_from_records", "load_params", "make_event", "recluster", "write_clusters",
 ]  # fmt: skip
+
+
+# -- building StoryEvents ---------------------------------------------------------------------
+
+
+def parse_day(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
+    """A date, ISO string (``2022``, ``2022-01``, ``2022-01-05``) or Timestamp -> (first, last, precision)."""
+    if value is None or value != value:  # None, NaN, NaT
+        return None, None, "none"
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value, value, "day"
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            y, m = map(int, text.split("-"))
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month"
+        d = dt.date.fromisoformat(text[:10])
+        return d, d, "day"
+    except ValueError:
+        return None, None, "none"
+
+
+def _event_range(date, date_end, precision, published) -> tuple[dt.date | None, dt.date | None, bool, bool]:
+    """(lo, hi, precise, anchored); an undated event falls back to its document's date."""
+    lo, hi, prec = parse_day(date)
+    if lo is not None:
+        if prec == "day" and precision in ("month", "year"):
+            lo, hi, prec = parse_day(lo.isoformat()[: 7 if precision == "month" else 4])
+        _, end_hi, _ = parse_day(date_end)
+        if end_hi is not None and end_hi > hi:
+            hi = end_hi
+        return lo, hi, prec == "day", True
+    pub, _, _ = parse_day(published)
+    return pub, pub, False, False
+
+
+def make_event(
+    id: str, doc: str, type: str, source: Sequence[dict], target: Sequence[dict], sentence: str = "",
+    date=None, date_end=None, date_precision: str | None = None, published=None,
+    location: dict | None = None, outlet: str | None = None, title: str | None = None,
+) -> StoryEvent:  # fmt: skip
+    """A StoryEvent from contract-shaped parts (``source``/``target``: ``{"id", "country"}`` dicts).
+
+    An actor without a country (a bloc, an armed group) stands for itself among the countries.
+    """
+    sides = [a for a in list(source or []) + list(target or []) if isinstance(a.get("id"), str)]
+    actors = frozenset(a["id"] for a in sides)
+    countries = frozenset(
+        a["country"] if isinstance(a.get("country"), str) and a["country"] else a["id"] for a in sides
+    )
+    lo, hi, precise, anchored = _event_range(date, date_end, date_precision, published)
+    loc = location or {}
+    return StoryEvent(
+        id=id, doc=doc, type=str(type).upper(), actors=actors, countries=countries,
+        lo=lo, hi=hi, precise=precise, anchored=anchored,
+        place=(loc.get("name") or "").lower() or None, place_country=loc.get("country"),
+        outlet=outlet, sentence=sentence or "", tokens=tokens(sentence or ""), title=title or "",
+        background=not anchored and bool(BACKGROUND.search(sentence or "")),
+    )  # fmt: skip
 
 
 def events_from_records(records: Iterable[dict[str, Any]]) -> list[StoryEvent]:
@@ -184,6 +252,19 @@ def cluster_weights(events, diversity: bool = False):
         k = key.map(pd.DataFrame({"k": key, "o": outlet}).groupby("k")["o"].nunique())
         weight = weight * (1.0 + np.log(k.astype(float)))
     return weight.astype(float)
+
+
+def cluster_weight_sql(diversity: bool = False) -> str:
+    """SQL for a relation ``(id, cluster_weight)`` over the stored events: ``cluster_weights`` in DuckDB.
+
+    Join it to ``events`` on ``id`` and multiply an event's weight by ``cluster_weight`` so that
+    each cluster counts once (with ``diversity``: ``1 + ln(outlets)`` times). Events without a
+    cluster weigh 1.
+    """
+    spread = "(1 + ln(greatest(coalesce(c.outlets, 1), 1)))" if diversity else "1.0"
+    return f"""
+        SELECT e.id, {spread} / count(*) OVER (PARTITION BY coalesce(e.cluster, e.id)) AS cluster_weight
+        FROM events e LEFT JOIN event_clusters c ON c.id = e.cluster"""
 
 
 def clustered(events) -> list[dict[str, Any]]:

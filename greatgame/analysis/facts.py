@@ -24,7 +24,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from greatgame.analysis.influence import class_sql, domain_sql, group_select, sign_sql, weight_sql
+from greatgame.analysis.influence import class_sql, domain_sql, group_select, weights_values_sql
 from greatgame.analysis.weights import Weights, load_weights
 from greatgame.errors import StoreError
 from greatgame.store.queries import OPINION_ROLES
@@ -114,7 +114,7 @@ class Plan:
     contexts: tuple[str, ...]
 
     def bit(self, power: str, eu_members: bool) -> int:
-        """The bits that make a side count as ``power``."""
+        """The key bits that make a side count as ``power`` (the power's mask bits in the query)."""
         bit = 1 << self.keys.index(power)
         return bit | (EU_BIT if eu_members and power == "EU" else 0)
 
@@ -122,11 +122,12 @@ class Plan:
                    since: dt.date | None, until: dt.date | None, weights: Weights, eu_members: bool,
                    evidence: bool) -> tuple[str, dict]:  # fmt: skip
         """The grouping query (same output as ``influence.list_groups_sql``) and its extra parameters."""
-        parts = []
-        for j, power in enumerate(powers):
-            b = self.bit(power, eu_members)
-            parts.append(f"CASE WHEN ((src_bits & {b}) <> 0 AND (c_side & 2) <> 0) "
-                         f"OR ((c_side & 1) <> 0 AND (tgt_bits & {b}) <> 0) THEN {1 << j} ELSE 0 END")  # fmt: skip
+        every = 0
+        for power in powers:
+            every |= self.bit(power, eu_members)
+        # the mask in key-bit space: the keys on the side opposite the country, among the powers'
+        mask = (f"(((CASE WHEN (c_side & 2) <> 0 THEN src_bits ELSE 0 END) "
+                f"| (CASE WHEN (c_side & 1) <> 0 THEN tgt_bits ELSE 0 END)) & {every})")  # fmt: skip
         where, params = ["key = $country"], {}
         if since is not None:
             where.append("day >= $since")
@@ -145,10 +146,11 @@ class Plan:
             dom = domain_sql(False, domain)
         sql = f"""
             WITH ev AS (
-                SELECT id, {weight_sql(weights)} AS w, {sign_sql()} AS sign, {class_sql()} AS class,
-                       {dom} AS domain, CAST(date_trunc('{freq}', day) AS DATE) AS period_start,
-                       ({" + ".join(parts)})::BIGINT AS mask
-                FROM influence_facts WHERE {" AND ".join(where)}
+                SELECT id, coalesce(wt.qi, 0) * confidence AS w, coalesce(wt.sign, 0) AS sign,
+                       {class_sql()} AS class, {dom} AS domain,
+                       CAST(date_trunc('{freq}', day) AS DATE) AS period_start, {mask} AS mask
+                FROM influence_facts f LEFT JOIN ({weights_values_sql(weights)}) wt ON wt.type = f.type
+                WHERE {" AND ".join(where)}
             )
             {group_select(evidence, fine=False)}"""
         return sql, params

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from greatgame.analysis.periods import check_freq, period_of
-from greatgame.analysis.weights import COOPERATION, CONFLICT, Weights, load_weights
+from greatgame.analysis.weights import CONFLICT, COOPERATION, Weights, load_weights
 from greatgame.errors import UsageError
 from greatgame.models import QUAD
 from greatgame.store.queries import OPINION_ROLES
@@ -62,6 +62,15 @@ def weight_sql(weights: Weights, type_col: str = "type", conf_col: str = "confid
         f"WHEN '{t}' THEN {_float(weights.quad[q] * weights.intensity[t])}" for t, q in QUAD.items()
     )
     return f"(CASE {type_col} {cases} ELSE CAST(0 AS DOUBLE) END * CAST({conf_col} AS DOUBLE))"
+
+
+def weights_values_sql(weights: Weights) -> str:
+    """SQL: a table (type, qi, sign) of quad weight x intensity and sign per PLOVER type."""
+    rows = []
+    for t, q in QUAD.items():
+        sign = 1 if q in COOPERATION else -1 if q in CONFLICT else 0
+        rows.append(f"('{t}', {_float(weights.quad[q] * weights.intensity[t])}, {sign})")
+    return f"SELECT * FROM (VALUES {', '.join(rows)}) v(type, qi, sign)"
 
 
 def sign_sql(type_col: str = "type") -> str:
@@ -154,10 +163,15 @@ def _labels(starts: pd.Series, freq: str) -> dict:
     return out
 
 
-def _spread(groups: pd.DataFrame, powers: Sequence[str]) -> pd.DataFrame:
+def _bits(powers: Sequence[str], bits: Sequence[int] | None) -> np.ndarray:
+    """The mask bits of each power (bit j for power j unless the query says otherwise)."""
+    return np.array(bits if bits is not None else [1 << j for j in range(len(powers))], dtype=np.int64)
+
+
+def _spread(groups: pd.DataFrame, powers: Sequence[str], bits: np.ndarray) -> pd.DataFrame:
     """One row per (group, power in the group's mask)."""
     masks = groups["mask"].to_numpy(dtype=np.int64)
-    parts = [groups[((masks >> j) & 1) == 1].assign(power=p) for j, p in enumerate(powers)]
+    parts = [groups[(masks & bits[j]) != 0].assign(power=p) for j, p in enumerate(powers)]
     return pd.concat(parts, ignore_index=True)
 
 
@@ -189,7 +203,7 @@ def _evidence(per: pd.DataFrame) -> pd.DataFrame:
 
 
 def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str], freq: str,
-                      evidence: bool) -> pd.DataFrame:  # fmt: skip
+                      evidence: bool, bits: np.ndarray) -> pd.DataFrame:  # fmt: skip
     """One row per (power, domain, period), every power in every cell that has any event."""
     undated = groups["period_start"].isna()
     if undated.any():
@@ -198,7 +212,7 @@ def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str],
         groups = groups[~undated]
     if groups.empty:
         return pd.DataFrame(columns=COLUMNS)
-    per = _spread(groups, powers)
+    per = _spread(groups, powers, bits)
     keys = ["power", "domain", "period_start"]
     sums = _measures(per).groupby(keys).sum()
     cells = groups[["domain", "period_start"]].drop_duplicates()
@@ -228,29 +242,42 @@ def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str],
 # -- bootstrap ----------------------------------------------------------------------------------
 
 
-def _moments(cell: pd.DataFrame) -> pd.DataFrame:
-    """Collapse weight groups of a cell into (mask, sign) groups with summed moments."""
-    return cell.groupby(["mask", "sign"], as_index=False).agg(
-        n=("n", "sum"), sw=("sw", "sum"), sw2=("sw2", "sum"), wmin=("wmin", "min"), wmax=("wmax", "max")
-    )
-
-
-def _draw(cell: pd.DataFrame, n: int, rng: np.random.Generator, n_powers: int) -> tuple[np.ndarray, np.ndarray]:
+def _draw(cell: dict[str, np.ndarray], n: int, rng: np.random.Generator, bits: np.ndarray):
     """Engagement and net (cooperation - conflict) of each power in ``n`` resamples of the cell."""
-    counts = cell["n"].to_numpy(dtype=np.int64)
+    counts = cell["n"].astype(np.int64)
     m = int(counts.sum())
     draws = rng.multinomial(m, counts / m, size=n).astype(float)  # events drawn from each group
-    mean = cell["sw"].to_numpy(dtype=float) / counts
-    var = np.maximum(cell["sw2"].to_numpy(dtype=float) / counts - mean**2, 0.0)
-    noise = rng.standard_normal(draws.shape) * np.sqrt(draws * var)
-    sums = np.clip(draws * mean + noise, draws * cell["wmin"].to_numpy(), draws * cell["wmax"].to_numpy())
-    member = ((cell["mask"].to_numpy(dtype=np.int64)[:, None] >> np.arange(n_powers)) & 1).astype(float)
-    signs = np.sign(cell["sign"].to_numpy(dtype=float))
-    return sums @ member, (sums * signs) @ member
+    mean = cell["sw"] / counts
+    var = np.maximum(cell["sw2"] / counts - mean**2, 0.0)
+    sums = draws * mean
+    if var.any():
+        noise = rng.standard_normal(draws.shape) * np.sqrt(draws * var)
+        sums = np.clip(sums + noise, draws * cell["wmin"], draws * cell["wmax"])
+    member = ((cell["mask"].astype(np.int64)[:, None] & bits[None, :]) != 0).astype(float)
+    return sums @ member, (sums * np.sign(cell["sign"])) @ member
+
+
+def _cells(fact: pd.DataFrame):
+    """(domain, period start, arrays of the cell's groups) for each cell, in order."""
+    fact = fact.sort_values(["domain", "period_start"], kind="stable")
+    if "w" in fact and fact.groupby(["domain", "period_start"]).size().max() > EXACT_GROUPS:
+        big = fact.groupby(["domain", "period_start"])["n"].transform("size") > EXACT_GROUPS
+        merged = fact[big].groupby(["domain", "period_start", "mask", "sign"], as_index=False).agg(
+            n=("n", "sum"), sw=("sw", "sum"), sw2=("sw2", "sum"), wmin=("wmin", "min"), wmax=("wmax", "max"))
+        fact = pd.concat([fact[~big], merged]).sort_values(["domain", "period_start"], kind="stable")
+    cols = {c: fact[c].to_numpy(dtype=float) for c in ("n", "sw", "sw2", "wmin", "wmax", "sign")}
+    cols["mask"] = fact["mask"].to_numpy(dtype=np.int64)
+    keys = list(zip(fact["domain"], fact["period_start"], strict=True))
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            yield keys[start][0], keys[start][1], {c: v[start:i] for c, v in cols.items()}
+            start = i
 
 
 def bootstrap_bands(groups: pd.DataFrame, powers: Sequence[str], freq: str, n: int = 200, seed: int = 0,
-                    level: float = 0.95) -> dict[tuple[str, str, str], tuple[float, float, float, float]]:  # fmt: skip
+                    level: float = 0.95, bits: Sequence[int] | None = None,
+                    ) -> dict[tuple[str, str, str], tuple[float, float, float, float]]:  # fmt: skip
     """Percentile bands of share and alignment per (power, domain, period), resampling events.
 
     Within each (domain, period) the ``m`` stated events are drawn with replacement ``n`` times.
@@ -258,44 +285,54 @@ def bootstrap_bands(groups: pd.DataFrame, powers: Sequence[str], freq: str, n: i
     powers, sign (and weight): those counts are drawn exactly, as one multinomial per resample.
     When the events of a group share one weight (the usual case on a corpus of ordinary size,
     where groups are split by weight) this is the event bootstrap itself; in cells with more than
-    ``EXACT_GROUPS`` distinct weights the summed weight of the k events drawn from a group is
-    drawn from the normal law with the group's mean and variance times k (clipped to the group's
-    range). The generator is seeded from ``seed`` and the cell, so results are reproducible.
-    Returns {(power, domain, period): (share_lo, share_hi, alignment_lo, alignment_hi)}.
+    ``EXACT_GROUPS`` groups, or from the facts table, the summed weight of the k events drawn
+    from a group is drawn from the normal law with the group's mean and variance times k
+    (clipped to the group's range). The generator is seeded from ``seed`` and the cell, so
+    results are reproducible. Returns {(power, domain, period): (share_lo, share_hi,
+    alignment_lo, alignment_hi)}.
     """
     fact = groups[(groups["class"] == "factual") & groups["period_start"].notna()]
+    bits = _bits(powers, bits)
     out: dict[tuple[str, str, str], tuple[float, float, float, float]] = {}
-    lo_q, hi_q = 50 * (1 - level), 100 - 50 * (1 - level)
+    qs = [50 * (1 - level), 100 - 50 * (1 - level)]
     labels = _labels(fact["period_start"], freq)
-    for (domain, start), cell in fact.groupby(["domain", "period_start"], sort=True):
+    for domain, start, cell in _cells(fact):
         period = labels[start][0]
-        if "w" in cell and len(cell) > EXACT_GROUPS:
-            cell = _moments(cell)
         rng = np.random.default_rng(seed + zlib.crc32(f"{domain}|{period}".encode()))
-        eng, net = _draw(cell, n, rng, len(powers))
+        eng, net = _draw(cell, n, rng, bits)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = eng / eng.sum(axis=1, keepdims=True)
             align = np.where(eng > 0, net / eng, np.nan)
+        s_band, a_band = _bands(share, qs), _bands(align, qs)
         for j, power in enumerate(powers):
-            out[(power, domain, period)] = (*_band(share[:, j], lo_q, hi_q), *_band(align[:, j], lo_q, hi_q))
+            out[(power, domain, period)] = (s_band[0, j], s_band[1, j], a_band[0, j], a_band[1, j])
     return out
 
 
-def _band(values: np.ndarray, lo_q: float, hi_q: float) -> tuple[float, float]:
-    values = values[~np.isnan(values)]
-    if values.size == 0:
-        return np.nan, np.nan
-    lo, hi = np.percentile(values, [lo_q, hi_q])
-    return float(lo), float(hi)
+def _bands(values: np.ndarray, qs: list[float]) -> np.ndarray:
+    """Percentiles ``qs`` of each column (linear, as ``np.percentile``), ignoring NaN; NaN if none."""
+    ordered = np.sort(values, axis=0)  # NaN sort last
+    k = (~np.isnan(values)).sum(axis=0)
+    out = np.full((len(qs), values.shape[1]), np.nan)
+    cols = np.nonzero(k)[0]
+    for i, q in enumerate(qs):
+        pos = q / 100 * (k[cols] - 1)
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, k[cols] - 1)
+        frac = pos - lo
+        a, b = ordered[lo, cols], ordered[hi, cols]
+        out[i, cols] = a + (b - a) * frac
+    return out
 
 
 def finish(groups: pd.DataFrame, country: str, powers: Sequence[str], freq: str, bootstrap: int, seed: int,
-           evidence: bool) -> pd.DataFrame:  # fmt: skip
+           evidence: bool, bits: Sequence[int] | None = None) -> pd.DataFrame:  # fmt: skip
     """The influence table (``COLUMNS``) from the grouping query's rows."""
-    table = table_from_groups(groups, country, powers, freq, evidence)
+    bits = _bits(powers, bits)
+    table = table_from_groups(groups, country, powers, freq, evidence, bits)
     if table.empty:
         return pd.DataFrame(columns=COLUMNS)
-    bands = bootstrap_bands(groups, powers, freq, n=bootstrap, seed=seed) if bootstrap else {}
+    bands = bootstrap_bands(groups, powers, freq, n=bootstrap, seed=seed, bits=bits) if bootstrap else {}
     nan4 = (np.nan,) * 4
     band = [bands.get((r.power, r.domain, r.period), nan4) for r in table.itertuples(index=False)]
     table[["share_lo", "share_hi", "alignment_lo", "alignment_hi"]] = pd.DataFrame(band, index=table.index)
@@ -381,7 +418,9 @@ def influence_query(store, country: str, freq: str = "quarter", powers: Sequence
         return pd.DataFrame(columns=COLUMNS)
     params = query_params(country, powers, domain, weights, eu_members)
     plan = facts.plan(store, powers, by_domain, domain, weights, eu_members)
+    bits = None
     if plan is not None:
+        bits = [plan.bit(p, eu_members) for p in powers]
         sql, extra = plan.groups_sql(freq, powers, by_domain, domain, since, until, weights, eu_members, evidence)
         params = {"country": country, **({"domain": domain} if domain else {}), **extra}
     else:
@@ -389,7 +428,7 @@ def influence_query(store, country: str, freq: str = "quarter", powers: Sequence
                               evidence)  # fmt: skip
         params.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
     groups = store.con.execute(sql, params).df()
-    return finish(groups, country, powers, freq, bootstrap, seed, evidence)
+    return finish(groups, country, powers, freq, bootstrap, seed, evidence, bits)
 
 
 def add_blocs(table: pd.DataFrame, catalogue) -> pd.DataFrame:

@@ -14,7 +14,7 @@ def network_edges(store, since: dt.date | None = None, until: dt.date | None = N
     confidence of the events behind the edge.
     """
     edges = store.edges(since=since, until=until)
-    actors = store.actors()[["id", "name", "kind", "country"]]
+    actors = store.actor_names(set(edges["source"]) | set(edges["target"]))
     for end in ("source", "target"):
         named = actors.rename(columns={c: f"{end}_{c}" for c in ("name", "kind", "country")})
         edges = edges.merge(named.rename(columns={"id": end}), on=end, how="left")

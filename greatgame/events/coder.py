@@ -6,27 +6,22 @@ import logging
 from typing import Any
 
 from greatgame.events import dates as dates_mod
+from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
-from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side, sides
-from greatgame.events.places import find_place, visited_place
+from greatgame.events.participants import SentenceActors, Side, sides
+from greatgame.events.places import find_place
+from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, sentence_role
 from greatgame.events.statements import statements_of
-from greatgame.events.story import Story, story_of
-from greatgame.events.triggers import Trigger, content_type, find_triggers, lemma
+from greatgame.events.story import story_of
+from greatgame.events.timeline import carry_dates
+from greatgame.events.triggers import Trigger, find_triggers, lemma, under_speech
 from greatgame.models import ActorRef, Document, Event, Sentence
 
 logger = logging.getLogger(__name__)
 
-DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
-            "MOBILIZE"}  # fmt: skip
-HOME_TARGET = DOMESTIC - {"DEMAND", "REJECT"}  # with no target named, aimed at the doer's own country
-SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
-             "exchange", "trade", "confer", "hold"}  # fmt: skip
-MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair"}
-MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference", "gathering", "ceremony",
-                 "negotiations", "consultations", "summits", "meetings"}  # fmt: skip
 CLAUSE_WEIGHT = {"ROOT": 1.0, "ccomp": 0.95, "conj": 0.8, "parataxis": 0.8, "xcomp": 0.75, "acomp": 0.9,
                  "advcl": 0.45, "relcl": 0.35, "acl": 0.35, "pcomp": 0.4}  # fmt: skip
 
@@ -37,15 +32,18 @@ class Coder:
     def __init__(self, catalogue: Any, lexicon: Lexicon | None = None):
         self.catalogue = catalogue
         self.lex = lexicon or load_lexicon()
-        self.story = Story()
+        self.res = Resolver(catalogue, self.lex)
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
         doc.events, doc.statements = [], []
         actors = {a.id: a for a in doc.actors}
         prev: list[Event] = []
-        self.story = story_of(doc, self.catalogue)
+        self.res.story = story_of(doc, self.catalogue)
         anchor = None
+        before: list[Any] = []
+        people = {a.id for a in doc.actors if a.kind == "person"}
+        groups = {a.id for a in doc.actors if a.kind in ("armed_group", "movement", "party")}
         for sent in doc.sentences:
             headline = _is_headline(sent, doc)
             if anchor is None and not headline:
@@ -55,6 +53,9 @@ class Coder:
             if parse is None or headline:  # a headline restates the story
                 continue
             mentions = [m for m in doc.mentions if m.sentence == sent.index]
+            self.res.last_person = next((m.actor_id for m in reversed(before) if m.actor_id in people), None)
+            self.res.last_group = next((m.actor_id for m in reversed(before) if m.actor_id in groups), None)
+            before += mentions
             sa = SentenceActors(
                 parse, sent.start, mentions, {a for a in actors if actors[a].kind == "person"}
             )
@@ -62,7 +63,7 @@ class Coder:
             if sent.role not in EVENT_ROLES or not (mentions or prev):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
-            _carry_dates(events, doc.events, anchor)
+            carry_dates(events, doc.events, anchor, sent.text)
             doc.events += events
             if events:
                 prev = events
@@ -71,47 +72,40 @@ class Coder:
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
         out: list[Event] = []
         place = find_place(parse, sent, sa, self.catalogue)
-        for trig in find_triggers(parse, self.lex, set(sa.by_token)):
+        triggers = find_triggers(parse, self.lex, set(sa.by_token))
+        for trig in triggers:
+            if not _reports_event(trig, self.lex) or _restated(trig, triggers):
+                continue
             ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
             if ev is not None and not any(_same(ev, o) for o in out):
                 out.append(ev)
-                self.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
+                self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
+        for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
+            last = (out or prev or [None])[-1]
+            ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
+            if ev is not None:
+                ev.sentence, ev.sentence_index, ev.char_start, ev.char_end = (
+                    sent.text,
+                    sent.index,
+                    sent.start,
+                    sent.end,
+                )
+                when = dates_mod.event_date(sent.text, parse, verb, doc.meta.published, False)
+                ev.date, ev.date_end, ev.date_precision = when.date, when.date_end, when.precision
+                out.append(ev)
         return out
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
-        spk, _ = speaker(trig.token, sa, self.lex)
-        if not src and trig.kind == "deontic":
-            src = self._deontic_source(trig, sa, spk)
-        if not src and trig.kind == "adj" and trig.pattern.judgement:
-            src = Side(list(spk), "speaker")
-        if not src and subj is not None:
-            src = self._resolve(subj, spk, prev)
-        if not src and place is not None and place.country and trig.type in DOMESTIC:
-            src = Side([place.country], "place")
-        if not src and trig.type in DOMESTIC:
-            src = self._domestic_source(tgt, sa, doc)
+        spk, spk_verb = speaker(trig.token, sa, self.lex)
+        src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
         if not src:
             return None
-        tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
-        src, tgt = _reciprocal(trig, src, tgt)
-        if trig.type == "CONSULT" and not tgt:
-            tgt = self._meeting_target(trig, src)
-        if trig.type == "CONSULT" and not tgt:
-            visited = visited_place(trig.token, self.catalogue)
-            if visited is not None:
-                place = visited
-                if visited.country and visited.country not in src.ids:
-                    tgt = Side([visited.country], "parse")
-        if not tgt and trig.type not in HOME_TARGET:
-            countries = [c for c in (self._country(a, doc) for a in src.ids) if c]
-            tgt = Side(self.story.counterpart(src.ids, countries), "story")
-        if not tgt and (trig.type in DOMESTIC or (trig.intent and _content_home(trig, self.lex))):
-            country = (place.country if place is not None else None) or self._country(src.ids[0], doc)
-            if country:
-                tgt = Side([country], "place")
+        src, tgt, place = self.res.target(trig, src, tgt, place, doc)
         mod = modality(trig, spk, self.lex)
+        if not spk and mod == "asserted" and _said_by_doer(trig, src, doc, self.lex):
+            mod, spk = "reported", src.ids[:1]  # "Tokayev praised China as a reliable partner"
         when = dates_mod.event_date(
             sent.text, trig.token.doc, trig.token, doc.meta.published, mod == "planned"
         )
@@ -130,63 +124,6 @@ class Coder:
             ev.attributed_to = spk[0]
         return ev
 
-    def _deontic_source(self, trig: Trigger, sa: SentenceActors, spk: list[str]) -> Side:
-        """'X concluded/said that Y must ...': X makes the demand."""
-        if spk:
-            return Side(list(spk), "speaker")
-        head = trig.token.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        ids = sa.np_with_conj(subj) if subj is not None else []
-        return Side(ids, "parse" if ids else "none")
-
-    def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document) -> Side:
-        """A home affair with no named doer: the country of the target, or the one state named."""
-        countries = {self._country(a, doc) for a in tgt.ids} - {None}
-        if len(countries) == 1:
-            return Side(list(countries), "place")
-        named = {self._country(a, doc) for a in sa.by_token.values()} - {None}
-        if len(named) == 1:
-            return Side(list(named), "place")
-        if not named and self.story.states:  # "516 people had been detained": the story's country
-            return Side(self.story.states[:1], "place")
-        return Side([], "none")
-
-    def _resolve(self, subj: Any, spk: list[str], prev: list[Event]) -> Side:
-        """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
-        words = {t.lower_ for t in subj.subtree if t.dep_ != "relcl" and t.head.dep_ != "relcl"}
-        if subj.lower_ in PRONOUNS:
-            if spk:
-                return Side(list(spk), "pronoun")
-            if prev:
-                return Side([a.id for a in prev[-1].source], "pronoun")
-        if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
-            return Side([self.story.org], "group")
-        if words & PAIR_WORDS and self.story.pair():
-            return Side(self.story.pair(), "group")
-        if words & GROUP_WORDS and self.story.group():
-            return Side(self.story.group(), "group")
-        if words & (GROUP_WORDS | PAIR_WORDS) and prev:
-            ids = [a.id for a in prev[-1].source] + [a.id for a in prev[-1].target]
-            return Side(list(dict.fromkeys(ids)), "group")
-        return Side([], "none")
-
-    def _meeting_target(self, trig: Trigger, src: Side) -> Side:
-        """Attending or hosting a meeting with no named counterpart: the story's organisation and host."""
-        tok = trig.token
-        if lemma(tok) not in MEETING_VERBS and not _meeting_object(tok):
-            return Side([], "none")
-        ids = [self.story.meeting_org] if self.story.meeting_org else []
-        if lemma(tok) != "host":
-            ids += self.story.host
-        ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
-        return Side(ids, "story" if ids else "none")
-
-    def _country(self, actor_id: str, doc: Document) -> str | None:
-        try:
-            return self.catalogue.country_of(actor_id, on=doc.meta.published)
-        except TypeError:
-            return self.catalogue.country_of(actor_id)
-
     def _refs(
         self, ids: list[str], doc: Document, actors: dict[str, Any], sa: SentenceActors
     ) -> list[ActorRef]:
@@ -195,31 +132,13 @@ class Coder:
             known = actors.get(aid)
             entry = self.catalogue.get(aid)
             kind = (known.kind if known else None) or (entry.kind if entry else None)
-            country = (known.country if known else None) or self._country(aid, doc)
+            country = (known.country if known else None) or self.res.country(aid, doc)
             if country is None and kind == "person":  # a person the catalogue does not know
                 country = sa.person_country.get(aid) or sa.sentence_state()
             name = (known.name if known else None) or (entry.name if entry else None)
             refs.append(ActorRef(id=aid, country=country, kind=kind, name=name))
         people = {r.country for r in refs if r.kind == "person"}
         return [r for r in refs if not (r.kind == "state" and r.id in people)]
-
-
-def _carry_dates(events: list[Event], before: list[Event], anchor: Any) -> None:
-    """A past event told without a date happened when the story's lead event did.
-
-    The lead is the first event with a day date; before there is one, the first past day the
-    document names (often the dateline's).
-    """
-    dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
-    lead = next((e for e in dated if e.date_precision == "day"), None)
-    when = (lead.date, lead.date_end, lead.date_precision) if lead else None
-    if when is None and anchor is not None:
-        when = (anchor.date, anchor.date_end, anchor.precision)
-    if when is None:
-        return
-    for ev in events:
-        if ev.date is None and ev.modality in ("asserted", "reported", "negated"):
-            ev.date, ev.date_end, ev.date_precision = when
 
 
 def _norm(text: str) -> str:
@@ -234,30 +153,66 @@ def _is_headline(sent: Sentence, doc: Document) -> bool:
     return bool(doc.text[sent.end :].strip())
 
 
-def _meeting_object(tok: Any) -> bool:
-    """The verb's object or passive subject is a meeting ('attended the summit', 'the talks were held')."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ in MEETING_NOUNS:
-            return True
-        if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
-            return True
-    return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
+NESTED_CLAUSES = {"relcl", "acl"}
+OPINION_AUX = {"should", "ought", "must"}
 
 
-def _content_home(trig: Trigger, lex: Lexicon) -> bool:
-    """'X is prepared to impose martial law': a threat of a home affair."""
-    return content_type(trig.content, lex) in HOME_TARGET
+def _reports_event(trig: Trigger, lex: Lexicon) -> bool:
+    """False for clauses that tell no event.
 
-
-def _reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
-    """'X and Y met / held talks / clashed': X is the source and Y the target."""
-    if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how != "parse":
-        return src, tgt
-    if lemma(trig.token) not in SYMMETRIC and not (
-        trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
+    An appeal ('Raise your voices against ...'), the author's advice ('Brussels should fund ...'),
+    an open question ('whether X will ...'), or an event noun that only restates one ('It was his
+    first visit', 'The attack was the deadliest').
+    """
+    tok = trig.token
+    clause = tok if trig.kind != "noun" else tok.head
+    root = tok.sent.root
+    if (
+        root.tag_ == "VB"
+        and root.i == tok.sent.start
+        and not any(c.dep_.startswith("nsubj") for c in root.children)
     ):
-        return src, tgt
-    return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
+        return False
+    if trig.kind == "verb" and any(c.lower_ in OPINION_AUX for c in tok.children if c.dep_ == "aux"):
+        if under_speech(tok, lex) is None:
+            return False
+    if (
+        any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
+        or tok.sent[0].lower_ == "whether"
+    ):
+        return False
+    if trig.kind == "noun" and tok.dep_ in ("attr", "nsubj") and lemma(tok.head) == "be":
+        return False
+    if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
+        return False  # "an agreement to build a railway": what was agreed, not an event of its own
+    return True
+
+
+def _restated(trig: Trigger, triggers: list[Trigger]) -> bool:
+    """An event noun inside the clause of a verb of the same type names that verb's event.
+
+    'took part in the summit', 'signed the agreement'.
+    """
+    if trig.kind != "noun":
+        return False
+    return any(
+        o.kind != "noun"
+        and o.type == trig.type
+        and trig.token in o.token.subtree
+        and o.token.dep_ not in NESTED_CLAUSES
+        for o in triggers
+    )
+
+
+def _said_by_doer(trig: Trigger, src: Side, doc: Document, lex: Lexicon) -> bool:
+    """A speech act ('praised', 'called for', 'accused') by a named doer, in a news report."""
+    acts = set(lex.modality.get("speech_acts") or [])
+    return (
+        trig.kind == "verb"
+        and lemma(trig.token) in acts
+        and src.how in ("parse", "pronoun")
+        and doc.meta.genre not in ("commentary", "op_ed")
+    )
 
 
 def _joint(trig: Trigger, src: Side, tgt: Side) -> str:

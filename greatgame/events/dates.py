@@ -162,10 +162,22 @@ def _relative(text: str, published: dt.date, future: bool) -> list[DateHit]:
     return hits
 
 
+def _last_months(text: str, published: dt.date) -> list[DateHit]:
+    """'last July', 'in April last year': a month of the past year (or of this one, if already past)."""
+    months = _tables()[0]
+    alt = "|".join(sorted(months, key=len, reverse=True))
+    hits = []
+    for mt in re.finditer(rf"\blast ({alt})\b|\b(?:in )?({alt}) last year\b", text, re.IGNORECASE):
+        m = months[(mt.group(1) or mt.group(2)).lower()]
+        year = published.year - 1 if (mt.group(2) or m >= published.month) else published.year
+        hits.append(DateHit(dt.date(year, m, 1), None, "month", mt.start(), mt.end(), mt.group(0)))
+    return hits
+
+
 def find_dates(text: str, published: dt.date | None, future: bool = False) -> list[DateHit]:
     """Every date expression in ``text`` resolved against ``published`` (non-overlapping)."""
-    hits: list[DateHit] = []
-    taken: list[tuple[int, int]] = []
+    hits: list[DateHit] = _last_months(text, published) if published is not None else []
+    taken: list[tuple[int, int]] = [(h.start, h.end) for h in hits]
     for rx in _tables()[2]:
         for mt in rx.finditer(text):
             if any(mt.start() < e and mt.end() > s for s, e in taken):
@@ -184,7 +196,7 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
 
 NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj"}
 NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss"}
-NOT_WHEN = ("since", "until", "till", "by ")  # the start or end of a state, not when the event happened
+NOT_WHEN = ("until", "till", "by ")  # the end of a state, not when the event happened
 DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
 
 
@@ -218,6 +230,16 @@ def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
     return None
 
 
+SAYING = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm", "note", "declare"}
+
+
+def _shares_time(tok: Any) -> bool:
+    """A clause joined by 'and', governed ('began to'), reported ('said on Monday that') or a participle."""
+    if tok.dep_ in ("conj", "xcomp", "acl"):
+        return True
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAYING
+
+
 def clause_dates(text: str, trigger: Any, published: dt.date | None, future: bool) -> list[DateHit]:
     """Date expressions of the trigger's own clause; a clause joined by 'and' shares its head's date."""
     cut = DATELINE.match(text)
@@ -227,7 +249,7 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     for _ in range(3):
         own = _clause(cur)
         found = [h for h in hits if any(h.start <= i < h.end for i in own)]
-        if found or cur.dep_ not in ("conj", "xcomp", "acl") or cur.head is cur:
+        if found or cur.head is cur or not _shares_time(cur):
             return found
         cur = cur.head
     return []

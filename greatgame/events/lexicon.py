@@ -54,6 +54,7 @@ class Pattern:
     hypothetical: bool = False
     judgement: bool = False
     cue_scope: str = "clause"  # clause | subject: where cue words are looked for
+    via: list[str] = field(default_factory=list)  # "took part in military operations": the noun's type wins
 
 
 def _word(value: Any) -> Any:
@@ -76,7 +77,7 @@ def _words(value: Any) -> Any:
 def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     if isinstance(spec, str) or spec is None:
         spec = {"type": spec}
-    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues") else v)
+    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via") else v)
             for k, v in spec.items()}  # fmt: skip
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),

@@ -205,6 +205,8 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
     cur = tok
     for _ in range(5):
         subj = child(cur, "nsubj", "csubj")
+        if subj is not None and cur.dep_ == "relcl" and _relative(subj):  # "X, who hosted ..."
+            return cur.head, False
         if subj is not None:
             return subj, False
         subj = child(cur, "nsubjpass")
@@ -213,12 +215,25 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
             cur = cur.head
             continue
+        if cur.dep_ == "acl" and any(
+            c.lower_ == "to" for c in cur.children
+        ):  # "the first country to recognise"
+            head = cur.head
+            return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
         if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
             return None, False
         if cur.dep_ == "relcl":
             return cur.head, False
         break
     return None, False
+
+
+RELATIVES = {"who", "which", "that"}
+
+
+def _relative(subj: Any) -> bool:
+    """'who' / 'which' as a subject, or 'whose army' (the relative's own actor is its antecedent)."""
+    return subj.lower_ in RELATIVES or any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children)
 
 
 def _first_nonempty(candidates: list[list[str]], exclude: list[str]) -> list[str]:
@@ -282,6 +297,10 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         subj = child(tok, "nsubj", "nsubjpass")
         tgt = sa.np_with_conj(subj) if subj is not None else []
         return Side([], "none"), Side(tgt, "parse" if tgt else "none"), None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and prep_objects(tok, ["by"]):  # "a summit hosted by X"
+        source = sa.np_with_conj(prep_objects(tok, ["by"])[0])
+        target = [a for a in sa.np_with_conj(tok.head) if a not in source]
+        return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     subj, passive = subject_token(tok)
     own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
     if own_passive:
@@ -294,7 +313,11 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     source = sa.np_with_conj(subj) if subj is not None else []
     if not source and subj is not None:
         source = sa.subtree_actors(subj, set())[:1]
-    if trig.kind == "adj" and trig.pattern.judgement and tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+    if (
+        trig.kind == "adj"
+        and trig.pattern.judgement
+        and tok.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")
+    ):
         governor = tok.head
         judged = child(governor, "dobj") or child(tok, "nsubj")
         gsubj = child(governor, "nsubj")
@@ -310,7 +333,7 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
             source = sa.np_with_conj(gsubj)
             target = sa.np_with_conj(judged) if judged is not None else []
             return Side(source, "parse" if source else "none"), Side(target, "parse"), gsubj
-        if gsubj is not None and governor.lemma_ == "be":
+        if gsubj is not None and governor.lemma_ in ("be", "become", "remain"):
             target = sa.np_with_conj(gsubj)
             return Side([], "none"), Side(target, "parse" if target else "none"), None
     target = _verb_targets(tok, trig, sa, source)

@@ -34,6 +34,7 @@ class Story:
     participants: list[str] = field(default_factory=list)
     pairs: list[list[str]] = field(default_factory=list)  # the parties of bilateral events, latest last
     states: list[str] = field(default_factory=list)  # states of the document, most mentioned first
+    home: str | None = None  # the country where the story happens (its dateline)
     meeting_org: str | None = None  # the organisation a meeting of the story belongs to (named once will do)
 
     def remember(self, ev: Event) -> None:
@@ -70,6 +71,10 @@ class Story:
                     return others
         return [a for a in self.states if a not in mine][:1]
 
+    def where(self) -> list[str]:
+        """The story's countries, its home first."""
+        return list(dict.fromkeys(([self.home] if self.home else []) + self.states))
+
     def pair(self) -> list[str]:
         """'The two sides', 'both countries': the parties of the latest bilateral event."""
         return list(self.pairs[-1]) if self.pairs else []
@@ -93,4 +98,43 @@ def story_of(doc: Document, catalogue: Any) -> Story:
     best = max(counts, key=lambda k: counts[k], default=None)
     org = best if best is not None and counts[best] >= 2 else None
     states = sorted((a for a in doc.actors if a.kind == "state"), key=lambda a: -a.mentions)
-    return Story(org=org, states=[a.id for a in states], meeting_org=org or best)
+    home = _dateline_country(doc, catalogue) or _title_country(doc, catalogue)
+    return Story(org=org, states=[a.id for a in states], meeting_org=org or best, home=home)
+
+
+def _title_country(doc: Document, catalogue: Any) -> str | None:
+    """The first state the title names ('Troops leave Kazakhstan' -> KAZ)."""
+    title = doc.meta.title or ""
+    best: tuple[int, str] | None = None
+    for a in doc.actors:
+        entry = catalogue.get(a.id)
+        if a.kind != "state" or entry is None:
+            continue
+        for name in [entry.name, *(entry.aliases or []), *(entry.demonyms or [])]:
+            mt = re.search(rf"\b{re.escape(name)}\b", title) if name else None
+            if mt and (best is None or mt.start() < best[0]):
+                best = (mt.start(), a.id)
+    return best[1] if best else None
+
+
+DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:/[A-Z .'-]+)*\s*(?:,|\()", re.M
+)
+
+
+def _dateline_country(doc: Document, catalogue: Any) -> str | None:
+    """The country of the dateline city ('ALMATY, Jan 6 (Agency) - ...')."""
+    finder = getattr(catalogue, "place", None)
+    for mt in DATELINE.finditer(doc.text[:2000]):
+        name = mt.group(1).strip().title()
+        place = finder(name) if finder else None
+        country = getattr(place, "country", None)
+        if isinstance(country, list):
+            country = country[0] if country else None
+        if country:
+            return country
+        for hit in catalogue.lookup(name) if hasattr(catalogue, "lookup") else []:
+            entry = catalogue.get(hit.actor_id)
+            if entry is not None and entry.kind == "state":
+                return entry.id
+    return None

@@ -18,6 +18,7 @@ from greatgame.models import QUAD
 
 logger = logging.getLogger(__name__)
 
+TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -81,6 +82,8 @@ def object_of(tok: Any) -> Any:
     for c in tok.children:  # "became a member"
         if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN"):
             return c
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a summit chaired by X": the summit
+        return tok.head
     return None
 
 
@@ -151,6 +154,11 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             return pat.particles[lemma(c)], max(strength, 0.8), mode
         if c.dep_ in ("prep", "prt") and lemma(c) in pat.preps:
             return pat.preps[lemma(c)], max(strength, 0.8), mode
+    for p in (c for c in tok.children if c.dep_ == "prep" and lemma(c) in pat.via):
+        for obj in (o for o in p.children if o.dep_ == "pobj"):
+            ntyp, npat = noun_type(obj, lex)
+            if ntyp and ntyp != "CONSULT":
+                return ntyp, 0.75, npat.mode if npat else mode
     cue = _cue_type(tok, pat)
     if cue:
         return cue, max(strength, 0.7), mode
@@ -280,6 +288,30 @@ def _adj_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     return Trigger(tok, pat.type, pat.strength, pat, "adj", pat.mode, list(pat.context), _content(tok))
 
 
+COPULAS = {"be", "become", "remain"}
+
+
+def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
+    """A judgement the speaker passes on the subject of a reported copula clause.
+
+    'X said Y was a strategic partner' is SUPPORT, '... Y was a threat' DISAPPROVE.
+    """
+    head = tok.head
+    if tok.dep_ not in ("attr", "acomp") or lemma(head) not in COPULAS or head is tok:
+        return None
+    if any(c.dep_ == "neg" for c in head.children) or under_speech(head, lex) is None:
+        return None
+    words = {lemma(tok)} | {lemma(c) for c in tok.children if c.dep_ == "amod"}
+    if words & set(lex.stance["negative"]):
+        typ = "DISAPPROVE"
+    elif words & set(lex.stance["positive"]):
+        typ = "SUPPORT"
+    else:
+        return None
+    pat = Pattern(lemma=lemma(tok), type=typ, strength=0.6, judgement=True)
+    return Trigger(tok, typ, 0.6, pat, "adj")
+
+
 def _intent(trig: Trigger, lex: Lexicon) -> None:
     """'X will give Y a grant' said by X is a promise (AGREE); 'X would boycott Y' a threat."""
     tok = trig.token
@@ -323,7 +355,7 @@ def _absorbed(trig: Trigger) -> set[int]:
     for c in trig.token.children:
         if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
             out.add(c.i)
-        if c.dep_ in ("prep", "agent"):
+        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
             out |= {p.i for p in c.children if p.dep_ == "pobj"}
     return out
 
@@ -358,6 +390,8 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
                 trig = _verb_trigger(tok, pat, lex)
         elif tok.pos_ in ("ADJ", "VERB") and lemma(tok) in lex.adjectives:
             trig = _adj_trigger(tok, lex.adjectives[lemma(tok)], lex)
+        if trig is None:
+            trig = _stance_trigger(tok, lex)
         if trig is not None:
             _intent(trig, lex)
             found.append(trig)

@@ -1,0 +1,228 @@
+"""Who did it and to whom, when the clause does not say: the story's actors stand in.
+
+``Resolver.source`` and ``Resolver.target`` complete the sides the parse gives
+(``participants.sides``): a pronoun or group phrase ("they", "the leaders", "both sides", "the
+Secretary"), a passive without agent ("a memorandum was signed", "516 people were detained, the
+authorities said"), a home affair with no doer named (the story's country), a summit attended
+(its organisation, host and country), "X and Y met" (X the source, Y the target), and an act with
+no target named (the story's counterpart of the doer).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon
+from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side, child
+from greatgame.events.places import visited_place
+from greatgame.events.story import Story
+from greatgame.events.triggers import Trigger, content_type, lemma
+from greatgame.models import Document, Event
+
+logger = logging.getLogger(__name__)
+
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
+            "MOBILIZE"}  # fmt: skip
+HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
+SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
+             "exchange", "trade", "confer", "hold"}  # fmt: skip
+ORG_WORDS = {"bloc", "alliance", "organisation", "organization", "commonwealth", "union"}
+MOVEMENT_WORDS = {"movement", "militants", "insurgents", "rebels", "group's", "militia"}
+TITLE_WORDS = {"secretary", "president", "minister", "premier", "chancellor", "king", "emir", "envoy"}
+MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair"}
+MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference", "gathering", "ceremony",
+                 "negotiations", "consultations", "summits", "meetings"}  # fmt: skip
+
+
+class Resolver:
+    """Completes the sides of triggers from the story (one per coder; reset for each document)."""
+
+    def __init__(self, catalogue: Any, lex: Lexicon):
+        self.catalogue = catalogue
+        self.lex = lex
+        self.story = Story()
+        self.last_person: str | None = None
+        self.last_group: str | None = None
+
+    def source(self, trig: Trigger, sa: SentenceActors, src: Side, subj: Any, said: tuple[list[str], Any],
+               prev: list[Event], place: Any, tgt: Side, doc: Document) -> Side:  # fmt: skip
+        """The doer of the event when the parse found none (an empty Side: no event)."""
+        spk, spk_verb = said
+        if not src and trig.kind == "deontic":
+            src = self._deontic_source(trig, sa, spk)
+        if not src and trig.kind == "adj" and trig.pattern.judgement:
+            src = Side(list(spk), "speaker")
+        if not src and subj is not None:
+            src = self._resolve(subj, spk, prev)
+        if (
+            not src and trig.token.dep_ == "conj" and trig.token.head.dep_ == "ccomp"
+        ):  # "He claimed X, and thanked Y"
+            outer = child(trig.token.head.head, "nsubj")
+            src = Side(sa.np_with_conj(outer), "parse") if outer is not None else src
+        if not src and passive(trig.token):
+            src = self._passive_source(trig, spk, spk_verb)
+        if (
+            not src and trig.kind == "noun" and trig.token.dep_ == "pobj"
+        ):  # "on the war in Ukraine": background
+            return Side([], "none")
+        if not src and place is not None and place.country and trig.type in DOMESTIC:
+            src = Side([place.country], "place")
+        if not src and trig.type in DOMESTIC:
+            src = self._domestic_source(tgt, sa, doc)
+        return src
+
+    def target(
+        self, trig: Trigger, src: Side, tgt: Side, place: Any, doc: Document
+    ) -> tuple[Side, Side, Any]:
+        """Source, target and place once the target is completed (see the module docstring)."""
+        tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        src, tgt = reciprocal(trig, src, tgt)
+        if not tgt:
+            tgt = self._group_target(trig, src)
+        if trig.type == "CONSULT" and not tgt:
+            tgt = self._meeting_target(trig, src, place, doc)
+        if trig.type == "CONSULT" and not tgt:
+            visited = visited_place(trig.token, self.catalogue)
+            if visited is not None:
+                place = visited
+                if visited.country and visited.country not in src.ids:
+                    tgt = Side([visited.country], "parse")
+        if not tgt and trig.type not in HOME_TARGET:
+            countries = [c for c in (self.country(a, doc) for a in src.ids) if c]
+            tgt = Side(self.story.counterpart(src.ids, countries), "story")
+        if not tgt and (
+            trig.type in DOMESTIC or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
+        ):
+            country = (place.country if place is not None else None) or self.country(src.ids[0], doc)
+            if country:
+                tgt = Side([country], "place")
+        return src, tgt, place
+
+    def _passive_source(self, trig: Trigger, spk: list[str], spk_verb: Any) -> Side:
+        """'516 people had been detained, the authorities said'; 'a memorandum was signed'."""
+        if spk and spk_verb is not None and spk_verb.lower_ != "according":  # a cited source is no doer
+            return Side(list(spk), "speaker")
+        if trig.type in ("AGREE", "CONSULT") and self.story.group():
+            return Side(self.story.group(), "group")
+        return Side([], "none")
+
+    def _deontic_source(self, trig: Trigger, sa: SentenceActors, spk: list[str]) -> Side:
+        """'X concluded/said that Y must ...': X makes the demand."""
+        if spk:
+            return Side(list(spk), "speaker")
+        head = trig.token.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ids = sa.np_with_conj(subj) if subj is not None else []
+        return Side(ids, "parse" if ids else "none")
+
+    def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document) -> Side:
+        """A home affair with no named doer: the country of the target, or the one state named."""
+        countries = {self.country(a, doc) for a in tgt.ids} - {None}
+        if len(countries) == 1:
+            return Side(list(countries), "place")
+        named = {self.country(a, doc) for a in sa.by_token.values()} - {None}
+        if len(named) == 1:
+            return Side(list(named), "place")
+        if not named and self.story.where():  # "516 people had been detained": the story's country
+            return Side(self.story.where()[:1], "place")
+        return Side([], "none")
+
+    def _resolve(self, subj: Any, spk: list[str], prev: list[Event]) -> Side:
+        """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
+        words = {t.lower_ for t in subj.subtree if t.dep_ != "relcl" and t.head.dep_ != "relcl"}
+        if subj.lower_ in PRONOUNS:
+            if spk:
+                return Side(list(spk), "pronoun")
+            if prev:
+                return Side([a.id for a in prev[-1].source], "pronoun")
+        if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
+            return Side([self.story.org], "group")
+        if words & PAIR_WORDS and self.story.pair():
+            return Side(self.story.pair(), "pair")
+        if words & GROUP_WORDS and self.story.group():
+            return Side(self.story.group(), "pair" if not self.story.org else "group")
+        if words & TITLE_WORDS and self.last_person:  # "the Secretary will meet ...": the story's person
+            return Side([self.last_person], "pronoun")
+        if words & (GROUP_WORDS | PAIR_WORDS) and prev:
+            ids = [a.id for a in prev[-1].source] + [a.id for a in prev[-1].target]
+            return Side(list(dict.fromkeys(ids)), "group")
+        return Side([], "none")
+
+    def _group_target(self, trig: Trigger, src: Side) -> Side:
+        """An object that names no actor but points at one.
+
+        'urged both sides', 'asked the bloc', 'talks with the movement'.
+        """
+        tok = trig.token
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        objs += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for obj in objs:
+            words = {t.lower_ for t in obj.subtree}
+            if obj.lower_ in PRONOUNS:
+                continue
+            if words & PAIR_WORDS and self.story.pair():
+                ids = self.story.pair()
+            elif words & ORG_WORDS and self.story.org:
+                ids = [self.story.org]
+            elif words & MOVEMENT_WORDS and self.last_group:
+                ids = [self.last_group]
+            else:
+                continue
+            ids = [a for a in ids if a not in src.ids]
+            if ids:
+                return Side(ids, "group")
+        return Side([], "none")
+
+    def _meeting_target(self, trig: Trigger, src: Side, place: Any, doc: Document) -> Side:
+        """Attending or hosting a meeting with no named counterpart.
+
+        The story's organisation, its host, and the country it is held in (when the attendee is a
+        guest there).
+        """
+        tok = trig.token
+        if lemma(tok) not in MEETING_VERBS and not meeting_object(tok):
+            return Side([], "none")
+        ids = [self.story.meeting_org] if self.story.meeting_org else []
+        if lemma(tok) != "host":
+            ids += self.story.host
+        mine = {self.country(a, doc) for a in src.ids} | set(src.ids)
+        if place is not None and place.country and place.country not in mine and lemma(tok) != "host":
+            ids.append(place.country)
+        ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
+        return Side(ids, "story" if ids else "none")
+
+    def country(self, actor_id: str, doc: Document) -> str | None:
+        """The country of an actor on the publication day."""
+        try:
+            return self.catalogue.country_of(actor_id, on=doc.meta.published)
+        except TypeError:
+            return self.catalogue.country_of(actor_id)
+
+
+def passive(tok: Any) -> bool:
+    """A passive clause: 'was signed', 'had been detained', 'a summit chaired by X'."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN"
+    )
+
+
+def meeting_object(tok: Any) -> bool:
+    """The verb's object or passive subject is a meeting ('attended the summit', 'the talks were held')."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ in MEETING_NOUNS:
+            return True
+        if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
+            return True
+    return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
+
+
+def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
+    """'X and Y met / held talks / clashed': X is the source and Y the target."""
+    if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
+        return src, tgt
+    if lemma(trig.token) not in SYMMETRIC and not (
+        trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
+    ):
+        return src, tgt
+    return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
