@@ -1,6 +1,6 @@
 """Print the coder's accuracy: PLOVER dev sentences (shared scorer figures) and the sample corpus.
 
-usage: python benchmarks/accuracy.py [--plover PATH] [--corpus DIR] [--workers N]
+usage: python benchmarks/accuracy.py [--plover PATH] [--corpus DIR] [--workers N] [--details]
 
 Runs the real pipeline (ingest -> annotate -> code) in this process, then
 ``greatgame.events.evaluate``. Not a pass/fail test: it prints figures.
@@ -17,7 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from greatgame.config import Settings  # noqa: E402
-from greatgame.events.evaluate import evaluate_corpus, evaluate_plover, format_corpus, format_plover  # noqa: E402
+from greatgame.events.evaluate import (  # noqa: E402
+    evaluate_corpus,
+    evaluate_plover,
+    format_corpus,
+    format_details,
+    format_plover,
+)
 from greatgame.pipeline import run_extract  # noqa: E402
 
 
@@ -35,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--details", action="store_true", help="list every corpus miss and extra prediction")
     args = ap.parse_args(argv)
     settings = Settings(workers=args.workers)
     if args.plover.is_file():
@@ -45,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     if (args.corpus / "gold").is_dir():
         t = time.perf_counter()
         articles = args.corpus / "articles"
-        result = evaluate_corpus(args.corpus, _records([articles], settings))
+        result = evaluate_corpus(args.corpus, _records([articles], settings), details=args.details)
         print(f"== corpus {args.corpus} ({time.perf_counter() - t:.1f}s)")
+        if args.details:
+            print(format_details(result))
         print(format_corpus(result))
     return 0
 

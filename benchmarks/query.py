@@ -208,6 +208,7 @@ def run_queries(db: Path, reps: int, seed: int) -> dict[str, list[float]]:
         since = dt.date(2016 + r % 8, 1, 1)
         until = dt.date(since.year + 1 + r % 3, 12, 31)
         times["network"].append(_timed(functools.partial(gg.network, db, since=since, until=until)))
+        print(f"  run {r + 1}/{reps}: " + "  ".join(f"{k} {v[-1]:.0f} ms" for k, v in times.items()), flush=True)
     return times
 
 

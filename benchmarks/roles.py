@@ -7,7 +7,7 @@ Two sets are scored with ``greatgame.events.roles.sentence_role``:
 * ``tests/data/roles/*.yaml``: sentences written for this benchmark in the corpus' styles
   (wire news, press releases, movements' commentary, op-eds, web chrome), 32 per role;
 * ``tests/data/roles/heldout/*.yaml``: 50 more sentences (10 per role), written after the cue
-  lists proposed in docs/sources.md were frozen, to check that they generalise;
+  lists were frozen, to check that they generalise;
 * the gold ``sentence_roles`` of ``corpus/gold/*.yaml``, each with its document's gold genre.
 
 Accuracy per role is recall (gold sentences of that role labelled correctly); overall is the

@@ -5,6 +5,11 @@
 Documents stream through in input order with bounded memory. With ``settings.workers > 1``
 the NLP work runs in worker processes (the model is loaded once per worker); reading the
 sources and writing the store stay in the calling process, so there is one writer.
+
+Documents travel in batches (``BATCH_DOCS``, at most ``BATCH_CHARS`` of text): a worker
+annotates a batch with one ``nlp.pipe`` call (``Engine.process_batch``; failures and the time
+limit stay per document), at most two batches per worker are in flight, and ingest commits
+the finished documents a batch per transaction (``Store.write_documents``).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ Result = Document | Failure
 
 BATCH_DOCS = 16  # documents per batch handed to a worker (and to one nlp.pipe call)
 BATCH_CHARS = 200_000  # a batch closes early at this much raw text, to bound memory
+WRITE_BATCH = 32  # finished documents committed to the store in one transaction
+WRITE_SECONDS = 2.0  # ... or fewer, when this long has passed since the first of them arrived
 
 
 class Engine:
@@ -322,11 +329,17 @@ def run_ingest(
     settings: Settings,
     store,
     on_result: Callable[[Result, Progress], None] | None = None,
+    finish: bool = True,
 ) -> Progress:
-    """Process the paths and write each Document to the store, one transaction per document.
+    """Process the paths and write the Documents to the store, a batch per transaction.
 
     Documents whose content is already stored are skipped before any NLP work, so a rerun
-    after a crash resumes where the last committed document left off.
+    after a crash resumes where the last committed batch left off. Finished documents are
+    committed together (``Store.write_documents``) once ``WRITE_BATCH`` of them are waiting or
+    ``WRITE_SECONDS`` have passed: a commit per document would cost about as much as its NLP.
+    ``on_result`` is called for each document once it is committed (or failed), in order.
+    With ``finish`` (the default) the outlets and story clusters are brought up to date at the
+    end (``finish_ingest``).
     """
     paths = list(paths)
     progress = Progress(total=estimate_total(paths) if settings.progress else None)
@@ -337,12 +350,63 @@ def run_ingest(
             return True
         return False
 
+    _bound_store_memory(store)
+    waiting: list[Result] = []
+    since = time.monotonic()
+
+    def flush() -> None:
+        docs = [r for r in waiting if not isinstance(r, Failure)]
+        written = iter(store.write_documents(docs) if docs else [])
+        for result in waiting:
+            progress.done += 1
+            if isinstance(result, Failure):
+                progress.failed += 1
+            elif not next(written):
+                progress.skipped += 1
+            if on_result:
+                on_result(result, progress)
+        waiting.clear()
+
     for result in process(paths, settings, skip=already):
-        progress.done += 1
-        if isinstance(result, Failure):
-            progress.failed += 1
-        elif not store.write_document(result):
-            progress.skipped += 1
-        if on_result:
-            on_result(result, progress)
+        if not waiting:
+            since = time.monotonic()
+        waiting.append(result)
+        if len(waiting) >= WRITE_BATCH or time.monotonic() - since >= WRITE_SECONDS:
+            flush()
+    flush()
+    if finish:
+        finish_ingest(store)
     return progress
+
+
+def finish_ingest(store) -> dict[str, int] | None:
+    """The derived source data after an ingest: documents' outlets, then the story clusters.
+
+    Runs only when a stored document has no outlet row or an event no cluster (something new
+    was stored, or an earlier run stopped before this step), so a rerun that stores nothing
+    changes nothing. Returns ``{"outlets": n, "clusters": m}``, or None when all was current.
+    """
+    from greatgame.analysis.clusters import refresh_sources, sources_stale
+
+    if not sources_stale(store):
+        return None
+    counts = refresh_sources(store)
+    logger.info("sources refreshed: %d outlets, %d story clusters", counts["outlets"], counts["clusters"])
+    return counts
+
+
+INGEST_DB_MEMORY = "256MB"
+
+
+def _bound_store_memory(store) -> None:
+    """Cap DuckDB's buffer pool while ingesting.
+
+    Its default, 80 % of RAM, lets a long run's written blocks pile up in the writer's memory;
+    they are on disk anyway.
+    """
+    con = getattr(store, "con", None)
+    if con is not None:
+        try:
+            con.execute(f"SET memory_limit = '{INGEST_DB_MEMORY}'")
+        except Exception as exc:  # noqa: BLE001 - a cap we cannot set costs memory, not correctness
+            logger.debug("could not cap DuckDB memory: %s", exc)

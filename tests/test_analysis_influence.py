@@ -145,3 +145,27 @@ def test_bloc_columns_say_what_power_and_country_share_on_the_period_end(store, 
     assert "EAEU" in rus["observer_blocs"]  # Uzbekistan observes the EAEU, Russia is a member
     usa = _row(table, "USA", period="2025")
     assert "SCO" not in usa["shared_blocs"]
+
+
+@pytest.mark.parametrize("kw", [{}, {"freq": "year", "by_domain": True}, {"powers": ["EU", "RUS"], "eu_members": True}])
+def test_compact_facts_table_gives_the_same_figures_and_goes_stale_on_write(store, kw):
+    import dataclasses
+    import importlib
+
+    from greatgame.analysis import facts
+
+    influence = importlib.import_module("greatgame.analysis.influence")
+    kw = {"powers": ["RUS", "CHN", "USA"], **kw}
+    direct = influence.influence_query(store, "UZB", weights=SIMPLE, evidence=True, **kw)
+    facts.build_facts(store, weights=dataclasses.replace(SIMPLE, powers=("RUS", "CHN", "USA", "EU")))
+    assert facts.plan(store, kw["powers"], kw.get("by_domain", False), None, SIMPLE, kw.get("eu_members", False))
+    cached = influence.influence_query(store, "UZB", weights=SIMPLE, evidence=True, **kw)
+    cols = ["power", "domain", "period", "engagement", "share", "alignment", "n_events", "n_planned", "n_negated"]
+    assert cached[cols].equals(direct[cols]) or cached[cols].round(12).equals(direct[cols].round(12))
+    assert list(cached["event_ids"]) == list(direct["event_ids"])
+    store.write_document(make_document("005_y.txt", events=[event("AID", "CHN", "UZB")]))
+    assert facts.plan(store, kw["powers"], False, None, SIMPLE, False) is None  # stale: reads the events again
+    after = influence.influence_query(store, "UZB", weights=SIMPLE, **kw)
+    assert after.loc[after["power"] == "RUS", "n_events"].sum() == direct.loc[direct["power"] == "RUS", "n_events"].sum()
+    if "CHN" in kw["powers"]:
+        assert after.loc[after["power"] == "CHN", "n_events"].sum() == direct.loc[direct["power"] == "CHN", "n_events"].sum() + 1

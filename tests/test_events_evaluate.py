@@ -75,3 +75,31 @@ def test_corpus_matching_by_sentence_type_and_actor_country(tmp_path):
     )
     assert res["date_acc"] == pytest.approx(1.0) and res["modality_acc"] == pytest.approx(1.0)
     assert res["per_type"]["CONSULT"]["recall"] == pytest.approx(1.0)
+
+
+def test_corpus_details_name_each_miss_and_extra(tmp_path):
+    from greatgame.events.evaluate import format_details
+
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "d1.txt.yaml").write_text(
+        "id: d1.txt\nevents:\n"
+        "  - {sentence: 'Lavrov visited Tashkent', type: CONSULT, source: [RUS], target: [UZB], date: 2025-04-22}\n"
+        "  - {sentence: 'Kazakhstan protested', type: DISAPPROVE, source: [KAZ], target: []}\n"
+        "  - {sentence: 'Uzbekistan signed', type: AGREE, source: [UZB], target: []}\n"
+    )
+    records = [{"doc": {"id": "d1.txt"}, "events": [
+        {"type": "CONSULT", "sentence": "Lavrov visited Tashkent.", "date": "2025-04-23", "modality": "asserted",
+         "source": [{"id": "sergey-lavrov", "country": "RUS"}], "target": [{"id": "UZB", "country": "UZB"}]},
+        {"type": "SUPPORT", "sentence": "Kazakhstan protested.", "modality": "asserted",
+         "source": [{"id": "KAZ", "country": "KAZ"}], "target": []},
+        {"type": "FIGHT", "sentence": "Tajik forces shelled a village.", "modality": "asserted",
+         "source": [{"id": "TJK", "country": "TJK"}], "target": []}]}]  # fmt: skip
+    res = evaluate_corpus(tmp_path, records, details=True)
+    problems = {p for d in res["details"] for p in d["problem"]}
+    assert {"wrong date", "wrong type", "missing", "extra prediction"} <= problems
+    wrong_type = next(d for d in res["details"] if "wrong type" in d["problem"])
+    assert wrong_type["gold"]["type"] == "DISAPPROVE" and wrong_type["predicted"]["type"] == "SUPPORT"
+    assert res["problems"]["extra prediction"] == 2
+    report = format_details(res)
+    assert "== d1.txt" in report and "[missing]" in report
+    assert "details" not in evaluate_corpus(tmp_path, records)

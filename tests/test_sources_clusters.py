@@ -13,9 +13,11 @@ from greatgame.analysis.clusters import (
     cluster_weight_sql,
     cluster_weights,
     clustered,
+    clustered_page,
     events_from_records,
     make_event,
     recluster,
+    refresh_sources,
 )
 from greatgame.store import Store
 
@@ -164,3 +166,31 @@ def test_cluster_weights_in_sql_match_the_dataframe_version(store):
         events = store.events()
         frame = dict(zip(events["id"], cluster_weights(events, diversity=diversity), strict=True))
         assert {i: pytest.approx(w) for i, w in sql} == frame
+
+
+def test_clustered_pages_pick_clusters_by_filter_and_show_all_their_evidence(store):
+    recluster(store)
+    items, total = clustered_page(store, limit=1, offset=0)
+    assert total == 2 and len(items) == 1
+    assert items[0]["first_day"] == dt.date(2025, 6, 30)  # newest first
+    second, _ = clustered_page(store, limit=1, offset=1)
+    assert second[0]["n_events"] == 2 and second[0]["cluster"] != items[0]["cluster"]
+    only, total = clustered_page(store, actor="sergey-lavrov")
+    assert total == 1 and {e["doc"] for e in only[0]["evidence"]} == {"a.txt", "b.txt"}
+
+
+def test_refresh_sources_fills_outlets_and_clusters(store):
+    assert refresh_sources(store) == {"outlets": 3, "clusters": 2}
+    outlets = dict(store.con.execute("SELECT doc, outlet FROM document_outlets").fetchall())
+    assert outlets["a.txt"] == "eurasia-wire-service" and outlets["b.txt"] == "steppe-wire"
+    assert store.con.execute("SELECT max(outlets) FROM event_clusters").fetchone()[0] == 2
+
+
+def test_writing_clusters_needs_a_writable_store_and_copes_with_no_events(tmp_path):
+    from greatgame.errors import StoreError
+
+    path = tmp_path / "empty.duckdb"
+    with Store(path) as st:
+        assert refresh_sources(st) == {"outlets": 0, "clusters": 0}
+    with Store(path, read_only=True) as st, pytest.raises(StoreError, match="read-only"):
+        recluster(st)

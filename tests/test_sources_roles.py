@@ -45,8 +45,6 @@ def test_the_hand_written_set_has_every_role_and_enough_sentences():
     assert {r for _, r, _ in items} == {"fact", "speech", "commentary", "appeal", "boilerplate"}
 
 
-@pytest.mark.xfail(reason="the cue lists of events/data/roles.yaml miss most sign-offs and uncued opinion; "
-                   "see docs/sources.md, 'Sentence roles'", strict=False)  # fmt: skip
 def test_role_accuracy_on_the_hand_written_set_reaches_the_target():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from roles import score, test_set

@@ -22,6 +22,7 @@ The knobs live in ``data/clusters.yaml`` (``ClusterParams``).
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import math
 import re
@@ -283,9 +284,11 @@ def _join_placed(uf: UnionFind, events: Sequence[StoryEvent], links, p: ClusterP
     visit to one capital, then a summit in another) are not joined unless the text says they
     are one (``place_clash_min_text``).
     """
-    places = {
-        i: {e.place_country} if e.place_country and _is_town(e.place) else set() for i, e in enumerate(events)
-    }
+    places: dict[int, set[str]] = {}
+    for _, i, j in links:
+        for k in (i, j):
+            e = events[k]
+            places[k] = {e.place_country} if e.place_country and _is_town(e.place) else set()
     for text, i, j in links:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
@@ -375,23 +378,37 @@ def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: fl
     return score + w.get("tone_gap", 0.0) * abs(a.conflict - b.conflict)
 
 
-def candidate_pairs(accs: Sequence[Account], p: ClusterParams) -> set[tuple[int, int]]:
-    """Pairs of accounts of different documents sharing a country or place, near enough in time."""
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for n, acc in enumerate(accs):
-        if acc.lo is not None:
-            for k in acc.countries | {"@" + x for x in acc.places}:
-                by_key[k].append(n)
-    reach = dt.timedelta(days=max(p.followup_window_days, p.undated_window_days + p.window_days))
-    pairs: set[tuple[int, int]] = set()
-    for members in by_key.values():
+def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[int, int]]) -> None:
+    reach = dt.timedelta(days=days)
+    for members in groups.values():
         members.sort(key=lambda n: accs[n].lo)
         for x, i in enumerate(members):
+            end = accs[i].hi + reach
             for j in members[x + 1 :]:
-                if accs[j].lo > accs[i].hi + reach:
+                if accs[j].lo > end:
                     break
                 if accs[i].doc != accs[j].doc:
                     pairs.add((min(i, j), max(i, j)))
+
+
+def candidate_pairs(accs: Sequence[Account], p: ClusterParams) -> set[tuple[int, int]]:
+    """Pairs of accounts of different documents sharing a country or place, near enough in time.
+
+    The same outlet's accounts are paired within ``followup_window_days``, others within the
+    date windows.
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_outlet_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, acc in enumerate(accs):
+        if acc.lo is None:
+            continue
+        for k in acc.countries | {"@" + x for x in acc.places}:
+            by_key[k].append(n)
+            if acc.outlet:
+                by_outlet_key[(acc.outlet, k)].append(n)
+    pairs: set[tuple[int, int]] = set()
+    _sweep(by_key, accs, max(p.window_days, p.undated_window_days), pairs)
+    _sweep(by_outlet_key, accs, max(p.followup_window_days, p.undated_window_days), pairs)
     return pairs
 
 
@@ -410,37 +427,36 @@ def scores(accs: Sequence[Account], p: ClusterParams) -> dict[tuple[int, int], f
 def average_linkage(n: int, pair_scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Average linkage: merge the groups with the best mean pair score while it reaches ``threshold``.
 
-    Pairs without a score count 0. Runs per connected component of the scored pairs.
+    Pairs without a score count 0, so two groups need most of their pairs to agree. A heap of
+    candidate merges with lazy invalidation keeps each merge proportional to the groups' neighbours.
     """
-    uf = UnionFind(n)
-    for i, j in pair_scores:
-        uf.union(i, j)
-    out: list[list[int]] = []
-    for comp in uf.groups():
-        if len(comp) == 1:
-            out.append(comp)
-            continue
-        members = set(comp)
-        groups = {i: [i] for i in comp}
-        sums = {k: v for k, v in pair_scores.items() if k[0] in members}
-        while True:
-            best, pair = threshold, None
-            for (i, j), total in sums.items():
-                mean = total / (len(groups[i]) * len(groups[j]))
-                if mean >= best:
-                    best, pair = mean, (i, j)
-            if pair is None:
-                break
-            i, j = pair
-            groups[i] += groups.pop(j)
-            merged: dict[tuple[int, int], float] = defaultdict(float)
-            for (x, y), total in sums.items():
-                if (x, y) != (i, j):
-                    x, y = (i if x == j else x), (i if y == j else y)
-                    merged[(min(x, y), max(x, y))] += total
-            sums = merged
-        out += groups.values()
-    return out
+    size = [1] * n
+    nbr: list[dict[int, float]] = [{} for _ in range(n)]
+    for (i, j), s in pair_scores.items():
+        nbr[i][j] = nbr[i].get(j, 0.0) + s
+        nbr[j][i] = nbr[j].get(i, 0.0) + s
+    members = {i: [i] for i in range(n)}
+    heap = [(-s, i, j) for (i, j), s in pair_scores.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        total = nbr[i].get(j) if i in members and j in members else None
+        if total is None or abs(total / (size[i] * size[j]) + neg) > 1e-12:
+            continue  # stale: one side has merged since
+        members[i] += members.pop(j)
+        size[i] += size[j]
+        del nbr[i][j]
+        for k, t in nbr[j].items():
+            if k != i:
+                del nbr[k][j]
+                nbr[i][k] = nbr[i].get(k, 0.0) + t
+        nbr[j] = {}
+        for k, t in nbr[i].items():
+            nbr[k][i] = t
+            mean = t / (size[i] * size[k])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
+    return list(members.values())
 
 
 def single_linkage(

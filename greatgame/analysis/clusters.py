@@ -33,11 +33,13 @@ from greatgame.analysis.cluster_match import (
     load_params,
     tokens,
 )
+from greatgame.analysis.periods import as_date
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "ClusterParams", "StoryEvent", "cluster_events", "cluster_id", "cluster_weight_sql", "cluster_weights", "clustered",
+    "clustered_page", "refresh_sources", "sources_stale",
     "events_from_frame", "events_from_records", "load_params", "make_event", "recluster", "write_clusters",
 ]  # fmt: skip
 
@@ -194,6 +196,16 @@ def _temp_rows(con, name: str, columns: str, rows: list[tuple], chunk: int = 500
         con.execute(f"INSERT INTO {name} VALUES {marks}", [v for r in part for v in r])
 
 
+def require_writable(store) -> None:
+    """Raise a StoreError naming the fix when ``store`` is open read-only."""
+    from greatgame.errors import StoreError
+
+    if getattr(store, "read_only", False):
+        raise StoreError(
+            f"database {store.path} is open read-only: open it writable (Store(path)) to store clusters and outlets"
+        )
+
+
 def write_clusters(store, assignment: dict[str, str]) -> int:
     """Write event id -> cluster id into ``events.cluster`` and rebuild ``event_clusters``.
 
@@ -201,9 +213,15 @@ def write_clusters(store, assignment: dict[str, str]) -> int:
     """
     import datetime as _dt
 
+    require_writable(store)
     con = store.con
     con.begin()
     try:
+        if not assignment:
+            con.execute("UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL")
+            con.execute("DELETE FROM event_clusters")
+            con.commit()
+            return 0
         _temp_rows(con, "gg_assign", "id VARCHAR, cluster VARCHAR", sorted(assignment.items()))
         con.execute("UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL")
         con.execute("UPDATE events SET cluster = a.cluster FROM gg_assign a WHERE events.id = a.id")
@@ -231,6 +249,28 @@ def recluster(store, params: ClusterParams | None = None) -> int:
     """Cluster every event of the store and write the clusters; returns how many there are."""
     events = events_from_frame(store.events())
     return write_clusters(store, cluster_events(events, params))
+
+
+def sources_stale(store) -> bool:
+    """Whether a stored document lacks its outlet row or an event its cluster (refresh needed)."""
+    return bool(
+        store.con.execute(
+            """SELECT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS
+                                (SELECT 1 FROM document_outlets o WHERE o.doc = d.id))
+                   OR EXISTS (SELECT 1 FROM events WHERE cluster IS NULL)"""
+        ).fetchone()[0]
+    )
+
+
+def refresh_sources(store, params: ClusterParams | None = None) -> dict[str, int]:
+    """After an ingest: attribute documents to outlets, then recluster every event.
+
+    Returns ``{"outlets": n, "clusters": m}``. Both steps recompute from scratch and may be rerun.
+    """
+    from greatgame.analysis.outlets import write_outlets
+
+    n_outlets = write_outlets(store)
+    return {"outlets": n_outlets, "clusters": recluster(store, params)}
 
 
 def cluster_weights(events, diversity: bool = False):
@@ -267,12 +307,43 @@ def cluster_weight_sql(diversity: bool = False) -> str:
         FROM events e LEFT JOIN event_clusters c ON c.id = e.cluster"""
 
 
+def clustered_page(
+    store, limit: int | None = 50, offset: int = 0, **filters
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of clusters (newest first) among the events matching ``filters``, and their total.
+
+    ``filters`` are those of ``Store.events``. A cluster is chosen when one of its events matches;
+    its ``evidence`` then lists all its events. Events not yet clustered count as clusters of one.
+    """
+    from greatgame.store.queries import event_filters
+
+    where, params = event_filters(**filters)
+    groups = f"""SELECT coalesce(e.cluster, e.id) AS k, max(coalesce(e.date, d.published)) AS last
+                 FROM events e JOIN documents d ON d.id = e.doc{where} GROUP BY k"""
+    total = int(store.con.execute(f"SELECT count(*) FROM ({groups})", params).fetchone()[0])
+    page = " ORDER BY last DESC NULLS LAST, k" + (" LIMIT ? OFFSET ?" if limit is not None else " OFFSET ?")
+    extra = [int(limit), int(offset)] if limit is not None else [int(offset)]
+    keys = [r[0] for r in store.con.execute(groups + page, params + extra).fetchall()]
+    if not keys:
+        return [], total
+    ids = store.con.execute(
+        "SELECT id FROM events WHERE list_contains(?::VARCHAR[], coalesce(cluster, id))", [keys]
+    ).fetchall()
+    order = {k: n for n, k in enumerate(keys)}
+    items = clustered(store.events(ids=[i for (i,) in ids]))
+    return sorted(items, key=lambda it: order.get(it["cluster"], len(order))), total
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def clustered(events) -> list[dict[str, Any]]:
     """One item per cluster of an events DataFrame (``Store.events()``), with all its evidence.
 
     Each item: ``cluster``, ``types``, ``first_day``, ``last_day``, ``n_events``, ``n_documents``,
     ``n_outlets``, ``actors``, and ``evidence`` (document, publisher, event id, type, sentence,
-    sentence role and offsets of every report), newest cluster first.
+    its index, role and offsets of every report), newest cluster first.
     """
     from greatgame.catalogue.outlets import load_outlets
 
@@ -282,7 +353,7 @@ def clustered(events) -> list[dict[str, Any]]:
     key = events["cluster"].where(events["cluster"].notna(), events["id"])
     items = []
     for cid, part in events.assign(_k=key).groupby("_k", sort=False):
-        days = [d for d in part["day"].tolist() if d is not None and d == d]
+        days = [d for d in (as_date(x) for x in part["day"].tolist()) if d is not None]
         pubs = {
             (outlets.resolve(p).id if isinstance(p, str) else doc)
             for p, doc in zip(part["doc_publisher"], part["doc"], strict=True)
@@ -293,9 +364,11 @@ def clustered(events) -> list[dict[str, Any]]:
             "first_day": min(days) if days else None, "last_day": max(days) if days else None,
             "n_events": len(part), "n_documents": part["doc"].nunique(), "n_outlets": len(pubs), "actors": actors,
             "evidence": [
-                {"event": r["id"], "doc": r["doc"], "doc_title": r.get("doc_title"), "publisher": r.get("doc_publisher"),
-                 "type": r["type"], "sentence": r["sentence"], "sentence_role": r["sentence_role"],
-                 "char_start": r["char_start"], "char_end": r["char_end"], "day": r.get("day")}
+                {"event": r["id"], "doc": r["doc"], "doc_title": _text(r.get("doc_title")),
+                 "publisher": _text(r.get("doc_publisher")),
+                 "type": r["type"], "sentence": r["sentence"], "sentence_idx": int(r["sentence_idx"]),
+                 "sentence_role": r["sentence_role"],
+                 "char_start": int(r["char_start"]), "char_end": int(r["char_end"]), "day": as_date(r.get("day"))}
                 for r in part.to_dict("records")
             ],
         })  # fmt: skip

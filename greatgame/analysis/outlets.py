@@ -39,22 +39,26 @@ def _resolve(publisher: Any) -> Outlet:
 
 
 def document_outlets(store) -> pd.DataFrame:
-    """One row per document: ``doc``, ``publisher``, ``genre``, ``published`` and its outlet's fields."""
+    """One row per document: ``doc``, ``title``, ``publisher``, ``genre``, ``published`` and its outlet's fields."""
     docs = store.documents()
-    rows = []
+    rows, seen = [], {}
     for d in docs.to_dict("records"):
-        o = _resolve(d.get("publisher"))
-        rows.append({"doc": d["id"], "publisher": d.get("publisher"), "genre": d.get("genre"),
+        pub = d.get("publisher") if isinstance(d.get("publisher"), str) else None
+        o = seen[pub] if pub in seen else seen.setdefault(pub, _resolve(pub))
+        rows.append({"doc": d["id"], "title": d.get("title"), "publisher": d.get("publisher"), "genre": d.get("genre"),
                      "published": d.get("published"), "events": int(d.get("events") or 0),
                      "outlet": o.id, "outlet_name": o.name, "affiliation": o.affiliation,
                      "owner": o.owner, "country": o.country, "language": o.language, "known": o.known})  # fmt: skip
-    cols = ["doc", "publisher", "genre", "published", "events", "outlet", "outlet_name", "affiliation",
+    cols = ["doc", "title", "publisher", "genre", "published", "events", "outlet", "outlet_name", "affiliation",
             "owner", "country", "language", "known"]  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
 
 
 def write_outlets(store) -> int:
     """Fill the ``outlets`` and ``document_outlets`` tables (one transaction); returns outlets written."""
+    from greatgame.analysis.clusters import require_writable
+
+    require_writable(store)
     docs = document_outlets(store)
     seen = {o: _resolve(p) for o, p in zip(docs["outlet"], docs["publisher"], strict=True)}
     con = store.con
@@ -62,24 +66,14 @@ def write_outlets(store) -> int:
     try:
         con.execute("DELETE FROM document_outlets")
         con.execute("DELETE FROM outlets")
-        for o in seen.values():
-            con.execute(
-                "INSERT INTO outlets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    o.id,
-                    o.name,
-                    o.affiliation,
-                    o.owner,
-                    o.owner_name,
-                    o.actor,
-                    o.country,
-                    o.language,
-                    o.parent,
-                    o.known,
-                ],
-            )
-        for doc, outlet in zip(docs["doc"], docs["outlet"], strict=True):
-            con.execute("INSERT INTO document_outlets VALUES (?, ?)", [doc, outlet])
+        rows = [(o.id, o.name, o.affiliation, o.owner, o.owner_name, o.actor, o.country, o.language, o.parent,
+                 o.known) for o in seen.values()]  # fmt: skip
+        if rows:
+            con.executemany("INSERT INTO outlets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if len(docs):
+            con.register("gg_doc_outlets", docs[["doc", "outlet"]])
+            con.execute("INSERT INTO document_outlets SELECT doc, outlet FROM gg_doc_outlets")
+            con.unregister("gg_doc_outlets")
         con.commit()
     except Exception:
         con.rollback()

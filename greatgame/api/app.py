@@ -16,7 +16,7 @@ from greatgame import __version__
 from greatgame.api import pages
 from greatgame.api.auth import TokenAuth
 from greatgame.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
-from greatgame.api.routers import actors, documents, events, influence, network, statements, summary
+from greatgame.api.routers import actors, documents, events, influence, network, outlets, statements, summary
 from greatgame.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
     app.state.settings = settings
     app.state.get_catalogue = _catalogue_loader(catalogue)
     install_error_handlers(app)
-    for module in (documents, actors, events, influence, network, statements, summary):
+    for module in (documents, actors, events, influence, network, outlets, statements, summary):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     app.include_router(pages.router)
     app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)

@@ -30,8 +30,10 @@ from greatgame.api.routers import actors as actors_api
 from greatgame.api.routers import documents as documents_api
 from greatgame.api.routers import events as events_api
 from greatgame.api.routers import network as network_api
+from greatgame.api.routers import outlets as outlets_api
 from greatgame.api.routers import statements as statements_api
 from greatgame.api.routers import summary as summary_api
+from greatgame.catalogue.outlets import AFFILIATIONS
 from greatgame.errors import GreatGameError
 from greatgame.models import MODALITIES, PLOVER_TYPES, QUAD, SENTENCE_ROLES
 from greatgame.store import NotFound, Store
@@ -111,6 +113,12 @@ def external_url(url: Any) -> str | None:
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+def _stance_class(value: Any) -> str:
+    if value is None:
+        return "none"
+    return "positive" if value > 0.2 else "negative" if value < -0.2 else "neutral"
+
+
 def _percent(value: Any) -> str:
     return "–" if value is None else f"{100 * float(value):.0f}%"
 
@@ -125,6 +133,8 @@ def _environment() -> Environment:
     env.filters["quadname"] = lambda q: str(q).replace("_", " ")
     env.filters["quadclass"] = lambda q: q if q in QUADS else "other"
     env.filters["roleclass"] = lambda r: r if r in SENTENCE_ROLES else "other"
+    env.filters["affclass"] = lambda a: a if a in AFFILIATIONS else "unknown"
+    env.filters["stanceclass"] = _stance_class
     return env
 
 
@@ -353,11 +363,13 @@ def event_explorer(request: Request):
     raw = {k: request.query_params.get(k, "").strip()[:200] for k in EVENT_FIELDS}
     values, problems = event_query(raw)
     paging = _paging(_page_number(request.query_params.get("page", "1")), PAGE_SIZE)
+    clustered = request.query_params.get("clustered", "") in ("true", "1", "on")
 
     def build(store: Store) -> dict[str, Any]:
-        result = events_api.list_events(paging=paging, filters=_filters(**values), store=store)
+        result = events_api.list_events(paging=paging, filters=_filters(**values), store=store, clustered=clustered)
         twin = {k: raw[k] for k in EVENT_FIELDS if values.get(k) is not None}
-        return {"title": "Events", "form": raw, "problems": problems, "result": result,
+        twin["clustered"] = "true" if clustered else None
+        return {"title": "Events", "form": raw, "problems": problems, "result": result, "clustered": clustered,
                 "pager": _pager(request, paging, result["total"]), "types": PLOVER_TYPES, "quads": QUADS,
                 "modalities": MODALITIES, "json_url": _twin("/api/events", {**twin, "page": paging.page})}  # fmt: skip
 
@@ -390,6 +402,51 @@ def event_query(raw: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
 def _filters(**values: Any) -> events_api.EventFilters:
     args = {k: values.get(k) for k in EVENT_FIELDS}
     return events_api.EventFilters(**args, doc=values.get("doc"))
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlet_list(request: Request, page: str = "1", affiliation: str = ""):
+    """Outlets seen in the database: affiliation, owner, documents, events, commentary share."""
+    paging = _paging(_page_number(page), PAGE_SIZE)
+    affiliation = affiliation.strip()[:40]
+
+    def build(store: Store) -> dict[str, Any]:
+        result = outlets_api.list_outlets(paging=paging, store=store, affiliation=affiliation or None)
+        return {"title": "Outlets", "result": result, "affiliation": affiliation, "affiliations": AFFILIATIONS,
+                "pager": _pager(request, paging, result["total"]),
+                "json_url": _twin("/api/outlets", {"affiliation": affiliation, "page": paging.page})}  # fmt: skip
+
+    return _page(request, "outlets.html", build)
+
+
+@router.get("/outlets/{outlet_id}", response_class=HTMLResponse)
+def outlet_page(request: Request, outlet_id: str, freq: str = "year"):
+    """One outlet: sentence roles, genres, top actors, stance toward each power over time, documents."""
+    freq = freq if freq in ("month", "quarter", "year") else "year"
+
+    def build(store: Store) -> dict[str, Any]:
+        if not _ID.fullmatch(outlet_id):
+            raise NotFound(f"'{outlet_id}' is not an outlet id: see /outlets")
+        found = outlets_api.get_outlet(store=store, outlet_id=outlet_id, freq=freq, documents=100)
+        return {"title": found["outlet"]["name"], "o": found, "freq": freq, "stance": stance_grid(found["stance"]),
+                "roles": role_shares(found["sentence_roles"]),
+                "json_url": _twin(f"/api/outlets/{quote(outlet_id, safe='')}", {"freq": freq if freq != "year" else None})}  # fmt: skip
+
+    return _page(request, "outlet.html", build)
+
+
+def role_shares(counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Every sentence role with its count and share (in the order of SENTENCE_ROLES)."""
+    total = sum(counts.values()) or 1
+    return [{"role": r, "n": counts.get(r, 0), "pct": round(100 * counts.get(r, 0) / total, 1)} for r in SENTENCE_ROLES]
+
+
+def stance_grid(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Stance rows as a grid: one line per power, one column per period (cells may be missing)."""
+    periods = sorted({r["period"] for r in rows})
+    powers = sorted({r["power"] for r in rows})
+    cell = {(r["power"], r["period"]): r for r in rows}
+    return {"periods": periods, "lines": [(p, [cell.get((p, t)) for t in periods]) for p in powers]}
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -125,7 +125,10 @@ class EventOut(BaseModel):
     sentence: str
     char_start: int
     char_end: int
-    cluster: str | None = Field(description="story cluster; always null for now")
+    cluster: str | None = Field(
+        description="id of the event's story cluster (the happening it reports; see /api/events?clustered=true); "
+        "null until the database's clusters are refreshed after an ingest"
+    )
     doc_title: str | None
     doc_publisher: str | None
     doc_url: str | None
@@ -135,6 +138,129 @@ class EventPage(Page):
     """A page of events, newest first."""
 
     items: list[EventOut]
+
+
+class EvidenceOut(BaseModel):
+    """One report of a story cluster: the event and the sentence and document it came from."""
+
+    event: str
+    doc: str
+    doc_title: str | None
+    publisher: str | None
+    type: str
+    sentence: str
+    sentence_idx: int
+    sentence_role: str
+    char_start: int
+    char_end: int
+    day: dt.date | None
+
+
+class ClusterOut(BaseModel):
+    """One story cluster: a real-world happening with every report of it."""
+
+    cluster: str = Field(description="stable id: a hash of the earliest event's id")
+    types: list[str]
+    first_day: dt.date | None
+    last_day: dt.date | None
+    n_events: int
+    n_documents: int
+    n_outlets: int = Field(description="distinct outlets reporting it")
+    actors: list[str]
+    evidence: list[EvidenceOut]
+
+
+class ClusterPage(Page):
+    """A page of story clusters, newest first (``/api/events?clustered=true``); ``total`` counts clusters."""
+
+    items: list[ClusterOut]
+
+
+class OutletSummary(BaseModel):
+    """An outlet seen in the database, with its counts."""
+
+    id: str
+    name: str
+    affiliation: str
+    owner: str | None
+    country: str | None
+    language: str | None
+    known: bool = Field(description="false: not in the outlet catalogue (the id is a slug of the publisher)")
+    documents: int
+    events: int
+    sentences: int
+    commentary_share: float = Field(description="commentary and appeal sentences over all sentences")
+    genres: dict[str, int]
+
+
+class OutletPage(Page):
+    """A page of outlets, most documents first."""
+
+    items: list[OutletSummary]
+
+
+class OutletInfo(BaseModel):
+    """An outlet as the catalogue describes it."""
+
+    id: str
+    name: str
+    names: list[str]
+    affiliation: str
+    owner: str | None
+    owner_name: str | None
+    actor: str | None
+    country: str | None
+    language: str | None
+    parent: str | None
+    known: bool
+
+
+class OutletDocument(BaseModel):
+    """A document of an outlet."""
+
+    doc: str
+    title: str | None = None
+    publisher: str | None
+    genre: str | None
+    published: dt.date | None
+    events: int
+
+
+class TopActorOut(BaseModel):
+    """An actor an outlet mentions often."""
+
+    actor_id: str
+    name: str | None
+    kind: str | None
+    documents: int
+    mentions: int
+
+
+class StanceRow(BaseModel):
+    """An outlet's stance toward one power in one period (-1 hostile .. +1 friendly)."""
+
+    power: str
+    period: str
+    statements: int
+    statement_stance: float | None
+    events: int
+    event_tone: float | None
+    stance: float
+
+
+class OutletDetail(BaseModel):
+    """One outlet: catalogue fields, counts, sentence roles, genres, top actors, stance, documents."""
+
+    outlet: OutletInfo
+    n_documents: int
+    n_events: int
+    sentence_roles: dict[str, int]
+    commentary_share: float
+    genres: dict[str, int]
+    top_actors: list[TopActorOut]
+    stance: list[StanceRow]
+    freq: Freq
+    documents: list[OutletDocument]
 
 
 class DocActorOut(BaseModel):
@@ -178,6 +304,7 @@ class DocumentDetail(BaseModel):
     title: str | None
     published: dt.date | None
     publisher: str | None
+    outlet: OutletInfo | None = Field(default=None, description="the outlet the publisher resolves to")
     author: str | None
     genre: str | None
     language: str | None

@@ -10,7 +10,7 @@ import click
 
 @click.command("actors")
 @click.argument("query", required=False)
-@click.option("--check", is_flag=True, help="Validate the catalogue data and report problems.")
+@click.option("--check", is_flag=True, help="Validate the catalogue data (actors and outlets) and report problems.")
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Show offices and memberships as of this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=20, show_default=True, help="Most entries to list.")
@@ -21,10 +21,15 @@ def command(query: str | None, check: bool, on: dt.datetime | None, limit: int) 
 
     cat = load_catalogue()
     if check:
-        problems = cat.check()
+        from greatgame.catalogue.outlets import load_outlets
+
+        problems = cat.check() + load_outlets().check(cat)
         for problem in problems:
             click.echo(problem)
-        click.echo(f"{len(problems)} problems found" if problems else "catalogue OK: " + summary(cat))
+        if problems:
+            click.echo(f"{len(problems)} problems found")
+        else:
+            click.echo(f"catalogue OK ({len(load_outlets().outlets)} outlets): " + summary(cat))
         sys.exit(1 if problems else 0)
     if query and not cat.search(query) and explain(cat, query).startswith("No catalogue entry"):
         click.echo(explain(cat, query), err=True)

@@ -28,7 +28,8 @@ def same_act_verbs(parse: Any) -> list[Any]:
             continue
         obj = child(tok, "dobj", "obj")
         low = lemma(tok)
-        if low == "do" and obj is not None and obj.lower_ in SAME_WORDS:
+        near = [t for c in tok.children if c.dep_ not in ("nsubj", "ccomp", "conj") for t in [c, *c.children]]
+        if low == "do" and any(t.lower_ in SAME_WORDS for t in near):  # "did the same (last year)"
             out.append(tok)
         elif low == "take" and obj is not None and any(c.lower_ in SAME_WORDS for c in obj.children):
             out.append(tok)

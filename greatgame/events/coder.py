@@ -40,6 +40,7 @@ class Coder:
         actors = {a.id: a for a in doc.actors}
         prev: list[Event] = []
         self.res.story = story_of(doc, self.catalogue)
+        self.res.roles = {a.id: a.role for a in doc.actors if a.kind == "person"}
         anchor = None
         before: list[Any] = []
         people = {a.id for a in doc.actors if a.kind == "person"}
@@ -54,6 +55,9 @@ class Coder:
                 continue
             mentions = [m for m in doc.mentions if m.sentence == sent.index]
             self.res.last_person = next((m.actor_id for m in reversed(before) if m.actor_id in people), None)
+            self.res.people = list(
+                dict.fromkeys(m.actor_id for m in reversed(before) if m.actor_id in people)
+            )
             self.res.last_group = next((m.actor_id for m in reversed(before) if m.actor_id in groups), None)
             before += mentions
             sa = SentenceActors(
@@ -74,7 +78,7 @@ class Coder:
         place = find_place(parse, sent, sa, self.catalogue)
         triggers = find_triggers(parse, self.lex, set(sa.by_token))
         for trig in triggers:
-            if not _reports_event(trig, self.lex) or _restated(trig, triggers):
+            if not _reports_event(trig, self.lex, doc.meta.genre) or _restated(trig, triggers):
                 continue
             ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
             if ev is not None and not any(_same(ev, o) for o in out):
@@ -104,8 +108,6 @@ class Coder:
             return None
         src, tgt, place = self.res.target(trig, src, tgt, place, doc)
         mod = modality(trig, spk, self.lex)
-        if not spk and mod == "asserted" and _said_by_doer(trig, src, doc, self.lex):
-            mod, spk = "reported", src.ids[:1]  # "Tokayev praised China as a reliable partner"
         when = dates_mod.event_date(
             sent.text, trig.token.doc, trig.token, doc.meta.published, mod == "planned"
         )
@@ -154,10 +156,11 @@ def _is_headline(sent: Sentence, doc: Document) -> bool:
 
 
 NESTED_CLAUSES = {"relcl", "acl"}
+NOMINAL_DEPS = {"amod", "compound", "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos"}
 OPINION_AUX = {"should", "ought", "must"}
 
 
-def _reports_event(trig: Trigger, lex: Lexicon) -> bool:
+def _reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     """False for clauses that tell no event.
 
     An appeal ('Raise your voices against ...'), the author's advice ('Brussels should fund ...'),
@@ -181,11 +184,49 @@ def _reports_event(trig: Trigger, lex: Lexicon) -> bool:
         or tok.sent[0].lower_ == "whether"
     ):
         return False
-    if trig.kind == "noun" and tok.dep_ in ("attr", "nsubj") and lemma(tok.head) == "be":
+    if trig.kind == "noun" and lemma(tok.head) == "be":  # "The attack was the deadliest", "It was his visit"
+        if tok.dep_ == "attr" or (tok.dep_ == "nsubj" and any(c.dep_ == "attr" for c in tok.head.children)):
+            return False
+    if (
+        trig.kind == "verb" and genre in ("commentary", "op_ed") and _opinion_present(trig, lex)
+    ):  # "the rulers sell to whoever pays"
+        return False
+    if trig.kind == "verb" and _restating_clause(tok):  # "..., killing dozens", "... to build a railway"
+        return False
+    if trig.kind == "verb" and tok.dep_ in NOMINAL_DEPS:  # "banned organisations", "the dead and wounded"
         return False
     if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
         return False  # "an agreement to build a railway": what was agreed, not an event of its own
     return True
+
+
+CASUALTY = {"kill", "wound", "injure"}
+
+
+def _restating_clause(tok: Any) -> bool:
+    """A clause that adds to an event already told.
+
+    Its toll ('fought ..., killing dozens', 'fighting that killed dozens') or the charge in an
+    accusation ('accused X of failing to ...').
+    """
+    low = lemma(tok)
+    if (
+        low in CASUALTY
+        and tok.dep_ in ("advcl", "relcl", "conj")
+        and tok.head.dep_ != "ROOT"
+        or (low in CASUALTY and tok.dep_ == "advcl")
+    ):
+        return True
+    return low == "fail" and tok.dep_ == "pcomp"
+
+
+def _opinion_present(trig: Trigger, lex: Lexicon) -> bool:
+    """In an opinion piece, a verb in the present tense (not reported) characterises, it does not tell."""
+    tok = trig.token
+    if under_speech(tok, lex) is not None:
+        return False
+    tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and bool(tags & {"VBZ", "VBP"}))
 
 
 def _restated(trig: Trigger, triggers: list[Trigger]) -> bool:
@@ -201,17 +242,6 @@ def _restated(trig: Trigger, triggers: list[Trigger]) -> bool:
         and trig.token in o.token.subtree
         and o.token.dep_ not in NESTED_CLAUSES
         for o in triggers
-    )
-
-
-def _said_by_doer(trig: Trigger, src: Side, doc: Document, lex: Lexicon) -> bool:
-    """A speech act ('praised', 'called for', 'accused') by a named doer, in a news report."""
-    acts = set(lex.modality.get("speech_acts") or [])
-    return (
-        trig.kind == "verb"
-        and lemma(trig.token) in acts
-        and src.how in ("parse", "pronoun")
-        and doc.meta.genre not in ("commentary", "op_ed")
     )
 
 

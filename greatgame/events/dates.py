@@ -195,8 +195,8 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
 
 
 NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj"}
-NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss"}
-NOT_WHEN = ("until", "till", "by ")  # the end of a state, not when the event happened
+NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss", "acomp"}
+NOT_WHEN = ("until", "till", "by ", "from ")  # the end or start of a state, not when the event happened
 DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
 
 
@@ -206,9 +206,7 @@ def _clause(tok: Any) -> set[int]:
     while stack:
         t = stack.pop()
         out.add(t.idx)
-        stack += [
-            c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX", "NOUN", "PROPN")
-        ]
+        stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")]
     return out
 
 
@@ -216,7 +214,8 @@ def _verb_of(tok: Any) -> Any:
     """An event noun takes the date of the clause it sits in ('at a summit in Istanbul on Friday')."""
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur or cur.dep_ not in NOUN_PATH:
+        gerund = cur is tok and cur.tag_ == "VBG"  # "shooting broke out on ..."
+        if (cur.pos_ in ("VERB", "AUX") and not gerund) or cur.head is cur or cur.dep_ not in NOUN_PATH:
             break
         cur = cur.head
     return cur
@@ -241,22 +240,47 @@ def _shares_time(tok: Any) -> bool:
 
 
 def clause_dates(text: str, trigger: Any, published: dt.date | None, future: bool) -> list[DateHit]:
-    """Date expressions of the trigger's own clause; a clause joined by 'and' shares its head's date."""
+    """Date expressions of the trigger's own clause, else of the clause it belongs to.
+
+    An event noun's own phrase comes first ('the attack on the hall in March last year'); a clause
+    joined by 'and', governed, reported or relative shares the date of its head clause.
+    """
     cut = DATELINE.match(text)
     hits = [h for h in find_dates(text, published, future) if not cut or h.start >= cut.end()]
-    hits = [h for h in hits if not h.text.lower().startswith(NOT_WHEN)]
+    hits = [h for h in hits if h.date_end is not None or not h.text.lower().startswith(NOT_WHEN)]
+
+    def within(tokens: set[int]) -> list[DateHit]:
+        return [h for h in hits if any(h.start <= i < h.end for i in tokens)]
+
+    if trigger.pos_ in ("NOUN", "PROPN") and within(_clause(trigger)):
+        return within(_clause(trigger))
     cur = _verb_of(trigger)
-    for _ in range(3):
-        own = _clause(cur)
-        found = [h for h in hits if any(h.start <= i < h.end for i in own)]
-        if found or cur.head is cur or not _shares_time(cur):
+    for _ in range(4):
+        found = within(_clause(cur))
+        if found or cur.head is cur:
             return found
+        if cur.dep_ == "relcl":  # "on Friday, when leaders ...", "a ruling in April that lifted the ban"
+            found = within(_clause(cur.head))
+            cur = _verb_of(cur.head)
+            if found:
+                return found
+            continue
+        if not _shares_time(cur):
+            return []
         cur = cur.head
     return []
 
 
+SPAN = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+SPAN_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5}
+ENDING = {"end", "wrap", "conclude", "close", "finish", "complete"}
+
+
 def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, future: bool) -> DateHit:
-    """The date of the event reported by ``trigger``: a date in its own clause, else none."""
+    """The date of the event reported by ``trigger``: a date in its own clause, else none.
+
+    "ended a two-day summit on Friday": the summit ran from Thursday to Friday.
+    """
     if trigger is None:
         hits = find_dates(text, published, future)
         return hits[0] if hits else DateHit()
@@ -264,4 +288,10 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     if not pool:
         return DateHit()
     pos = trigger.idx
-    return min(pool, key=lambda h: abs(h.start - pos))
+    hit = min(pool, key=lambda h: abs(h.start - pos))
+    span = SPAN.search(text)
+    if span and hit.precision == "day" and hit.date_end is None and trigger.lemma_.lower() in ENDING:
+        days = SPAN_DAYS.get(span.group(1).lower()) or int(span.group(1))
+        start = hit.date - dt.timedelta(days=days - 1)
+        return DateHit(start, hit.date, "day", hit.start, hit.end, hit.text)
+    return hit

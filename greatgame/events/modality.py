@@ -81,6 +81,8 @@ def modality(trig: Trigger, speaker_ids: list[str], lex: Lexicon) -> str:
     hypo_heads = set(lex.modality["hypothetical_heads"])
     if marks & set(lex.modality["hypothetical_marks"]) or gov_lemmas & hypo_heads:
         return "hypothetical"
+    if "would" in auxes and _future_in_past(tok, lex):  # "agreed that the summit would be held in X"
+        auxes = (auxes - {"would"}) | {"will"}
     if not trig.intent and auxes & HYPO_AUX:
         return "hypothetical"
     planned_heads = set(lex.modality["planned_heads"]) - {"announce", "decide"}
@@ -89,6 +91,23 @@ def modality(trig: Trigger, speaker_ids: list[str], lex: Lexicon) -> str:
     if speaker_ids:
         return "reported"
     return "asserted"
+
+
+def _future_in_past(tok: Any, lex: Lexicon) -> bool:
+    """'would' in a clause someone said, agreed or announced: the future seen from then."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "ccomp":
+            return lemma(cur.head) in set(lex.modality["speech_verbs"]) | {
+                "agree",
+                "decide",
+                "expect",
+                "hope",
+            }
+        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _is_to(tok: Any) -> bool:

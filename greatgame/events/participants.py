@@ -184,7 +184,8 @@ def child(tok: Any, *deps: str) -> Any:
     found = [c for c in tok.children if c.dep_ in deps]
     if len(found) > 1 and all(d.startswith(("nsubj", "csubj")) for d in deps):
         before = [c for c in found if c.i < tok.i]
-        return before[-1] if before else found[0]
+        named = [c for c in before if c.pos_ not in ("PRON", "DET")]  # "X, Y and Z each held talks"
+        return (named or before or found)[-1]
     return found[0] if found else None
 
 
@@ -212,6 +213,10 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
         subj = child(cur, "nsubjpass")
         if subj is not None:
             return subj, True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and lemma(cur.head.head) in ACCUSING:
+            doer = child(cur.head.head, "dobj")  # "accused Tajik forces of shelling ...": the forces shell
+            if doer is not None:
+                return doer, False
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
             cur = cur.head
             continue
@@ -225,10 +230,28 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
         if cur.dep_ == "relcl":
             return cur.head, False
         break
+    for c in cur.children:  # "On 6 June China, Kyrgyzstan and Uzbekistan signed ...": a misparsed subject
+        if c.dep_ == "prep" and c.i < cur.i and c.i == cur.sent.start:
+            obj = child(c, "pobj")
+            if obj is not None and obj.pos_ == "PROPN" and any(x.dep_ == "conj" for x in obj.children):
+                return obj, False
     return None, False
 
 
 RELATIVES = {"who", "which", "that"}
+FORCE_TYPES = {"MOBILIZE", "RETREAT"}
+ACCUSING = {
+    "accuse",
+    "blame",
+    "charge",
+    "suspect",
+    "condemn",
+    "criticize",
+    "criticise",
+    "thank",
+    "praise",
+    "commend",
+}
 
 
 def _relative(subj: Any) -> bool:
@@ -280,6 +303,11 @@ def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
     if not source:
         by = prep_objects(tok, ["by"])
         source = sa.np_with_conj(by[0]) if by else []
+    if not source and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        before = [
+            a for i, a in sorted(sa.by_token.items()) if i < tok.i
+        ]  # "Russia's position ... since its invasion"
+        source = before[-1:] if before else []
     preps = ["against", "on", "with", "to", "between", "in"]
     if any(c.dep_ == "poss" for c in tok.children):  # "Russia's invasion of Ukraine"
         preps = ["of", *preps]
@@ -313,6 +341,9 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     source = sa.np_with_conj(subj) if subj is not None else []
     if not source and subj is not None:
         source = sa.subtree_actors(subj, set())[:1]
+    obj = child(tok, "dobj")
+    if not source and trig.type in FORCE_TYPES and obj is not None:  # "planes ferried Russian troops to X"
+        source = sa.np_with_conj(obj)
     if (
         trig.kind == "adj"
         and trig.pattern.judgement

@@ -44,6 +44,8 @@ class Resolver:
         self.story = Story()
         self.last_person: str | None = None
         self.last_group: str | None = None
+        self.people: list[str] = []  # people of the story, most recently mentioned first
+        self.roles: dict[str, str | None] = {}
 
     def source(self, trig: Trigger, sa: SentenceActors, src: Side, subj: Any, said: tuple[list[str], Any],
                prev: list[Event], place: Any, tgt: Side, doc: Document) -> Side:  # fmt: skip
@@ -53,6 +55,8 @@ class Resolver:
             src = self._deontic_source(trig, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
             src = Side(list(spk), "speaker")
+            said_by = child(spk_verb, "nsubj") if spk_verb is not None and not src else None
+            src = self._resolve(said_by, spk, prev) if said_by is not None else src  # "the two leaders said"
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev)
         if (
@@ -62,14 +66,14 @@ class Resolver:
             src = Side(sa.np_with_conj(outer), "parse") if outer is not None else src
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
-        if (
-            not src and trig.kind == "noun" and trig.token.dep_ == "pobj"
-        ):  # "on the war in Ukraine": background
-            return Side([], "none")
+        if not src and trig.kind == "noun" and _meeting_subject(trig.token) and self.story.org:
+            src = Side([self.story.org], "group")  # "the next summit is due in Bishkek"
+        if not src and trig.kind == "noun" and trig.token.dep_ == "pobj":
+            return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
         if not src and trig.type in DOMESTIC:
-            src = self._domestic_source(tgt, sa, doc)
+            src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
         return src
 
     def target(
@@ -92,12 +96,36 @@ class Resolver:
             countries = [c for c in (self.country(a, doc) for a in src.ids) if c]
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
-            trig.type in DOMESTIC or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
+            trig.type in HOME_TARGET | DOMESTIC
+            or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
         ):
-            country = (place.country if place is not None else None) or self.country(src.ids[0], doc)
-            if country:
-                tgt = Side([country], "place")
+            tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _home_target(self, trig: Trigger, src: Side, place: Any, doc: Document) -> Side:
+        """A home affair's target.
+
+        The place it happens in, the story's country for foreign forces arriving there, else the
+        doer's own country.
+        """
+        own = [c for c in (self.country(a, doc) for a in src.ids) if c]
+        home = self.story.home if len(doc.sentences) > 1 else None
+        if place is not None and place.country:
+            return Side([place.country], "place")
+        if trig.type in ("MOBILIZE", "AID") and home and home not in own + src.ids:
+            return Side([home], "story")  # "Russian paratroopers landed" in a story from Almaty
+        if own:
+            return Side(own[:1], "place")
+        where = [c for c in self.story.where() if c not in src.ids]
+        return Side(where[:1], "story" if where else "none")
+
+    def titled(self, words: set[str]) -> list[str]:
+        """The story's person a bare title ('the Secretary') names: one whose office has that word."""
+        for person in self.people:
+            role = (self.roles.get(person) or "").lower()
+            if words & TITLE_WORDS & set(role.replace(",", " ").split()):
+                return [person]
+        return [self.last_person] if self.last_person else []
 
     def _passive_source(self, trig: Trigger, spk: list[str], spk_verb: Any) -> Side:
         """'516 people had been detained, the authorities said'; 'a memorandum was signed'."""
@@ -116,21 +144,30 @@ class Resolver:
         ids = sa.np_with_conj(subj) if subj is not None else []
         return Side(ids, "parse" if ids else "none")
 
-    def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document) -> Side:
-        """A home affair with no named doer: the country of the target, or the one state named."""
+    def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document, fight: bool = False) -> Side:
+        """A home affair with no named doer: the country of the target, or the one state named.
+
+        Fighting with no doer between two named states ("clashes in X's region bordering Y") is
+        between them.
+        """
         countries = {self.country(a, doc) for a in tgt.ids} - {None}
         if len(countries) == 1:
             return Side(list(countries), "place")
-        named = {self.country(a, doc) for a in sa.by_token.values()} - {None}
+        named = list(dict.fromkeys(c for c in (self.country(a, doc) for a in sa.by_token.values()) if c))
         if len(named) == 1:
-            return Side(list(named), "place")
+            return Side(named, "place")
+        if fight and len(named) == 2:
+            return Side(named, "pair")
         if not named and self.story.where():  # "516 people had been detained": the story's country
             return Side(self.story.where()[:1], "place")
         return Side([], "none")
 
     def _resolve(self, subj: Any, spk: list[str], prev: list[Event]) -> Side:
         """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
-        words = {t.lower_ for t in subj.subtree if t.dep_ != "relcl" and t.head.dep_ != "relcl"}
+        nested = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        words = {t.lower_ for t in subj.subtree if t.i not in nested}
+        if subj.lower_ in ("we", "i") and not spk:  # the writer, not an actor of the story
+            return Side([], "none")
         if subj.lower_ in PRONOUNS:
             if spk:
                 return Side(list(spk), "pronoun")
@@ -142,8 +179,8 @@ class Resolver:
             return Side(self.story.pair(), "pair")
         if words & GROUP_WORDS and self.story.group():
             return Side(self.story.group(), "pair" if not self.story.org else "group")
-        if words & TITLE_WORDS and self.last_person:  # "the Secretary will meet ...": the story's person
-            return Side([self.last_person], "pronoun")
+        if words & TITLE_WORDS and self.titled(words):  # "the Secretary will meet ...": the story's person
+            return Side(self.titled(words), "pronoun")
         if words & (GROUP_WORDS | PAIR_WORDS) and prev:
             ids = [a.id for a in prev[-1].source] + [a.id for a in prev[-1].target]
             return Side(list(dict.fromkeys(ids)), "group")
@@ -207,6 +244,11 @@ def passive(tok: Any) -> bool:
     )
 
 
+def _meeting_subject(tok: Any) -> bool:
+    """A meeting noun as the subject of its clause ('the next summit is due in X')."""
+    return tok.lower_ in MEETING_NOUNS and tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def meeting_object(tok: Any) -> bool:
     """The verb's object or passive subject is a meeting ('attended the summit', 'the talks were held')."""
     for c in tok.children:
@@ -219,6 +261,8 @@ def meeting_object(tok: Any) -> bool:
 
 def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
     """'X and Y met / held talks / clashed': X is the source and Y the target."""
+    if src.how == "pair" and trig.kind == "noun" and not tgt and len(src.ids) == 2:
+        return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
     if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
         return src, tgt
     if lemma(trig.token) not in SYMMETRIC and not (

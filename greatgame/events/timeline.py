@@ -20,6 +20,7 @@ from greatgame.models import Event
 logger = logging.getLogger(__name__)
 
 CARRIED = ("asserted", "reported", "negated")
+RETOLD = {"ASSAULT", "FIGHT", "PROTEST"}  # a violent event told again later happened when first told
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,15 +40,17 @@ def story_offset(text: str) -> int | None:
 def carry_dates(events: list[Event], before: list[Event], anchor: Any, text: str) -> None:
     """Give the undated past events of one sentence the story's date (see the module docstring)."""
     dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
-    last = next((e for e in reversed(dated) if e.date_precision == "day"), None)
-    when = (last.date, last.date_end, last.date_precision) if last else None
-    if when is None and anchor is not None:
-        when = (anchor.date, anchor.date_end, anchor.precision)
-    if when is None:
-        return
+    days = [e for e in dated if e.date_precision == "day"]
     shift = story_offset(text)
     for ev in events:
         if ev.date is not None or ev.modality not in CARRIED:
+            continue
+        same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
+        last = same[-1] if same else (days[-1] if days else None)  # "claimed the attack": the attack's day
+        when = (last.date, last.date_end, last.date_precision) if last else None
+        if when is None and anchor is not None:
+            when = (anchor.date, anchor.date_end, anchor.precision)
+        if when is None:
             continue
         if shift is not None and when[2] == "day":
             ev.date, ev.date_end, ev.date_precision = when[0] + dt.timedelta(days=shift), None, "day"

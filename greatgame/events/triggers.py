@@ -18,6 +18,7 @@ from greatgame.models import QUAD
 
 logger = logging.getLogger(__name__)
 
+NO_ACT = {"comment", "elaborate", "speculate", "say", "disclose"}
 TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
@@ -274,10 +275,14 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if typ is None:
         return None
     content = _content(tok) if pat.control == "govern" else None
+    if content is not None and lemma(content) in NO_ACT:  # "declined to comment"
+        return None
     return Trigger(tok, typ, strength, pat, "verb", mode, list(pat.context), content)
 
 
 def _adj_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    if pat.judgement and tok.dep_ in ("amod", "compound", "nmod"):  # "illegal crossings" judges nobody
+        return None
     if pat.control == "commissive":
         content = _content(tok)
         if content is None:
@@ -301,7 +306,8 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         return None
     if any(c.dep_ == "neg" for c in head.children) or under_speech(head, lex) is None:
         return None
-    words = {lemma(tok)} | {lemma(c) for c in tok.children if c.dep_ == "amod"}
+    nouns = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    words = {lemma(n) for n in nouns} | {lemma(c) for n in nouns for c in n.children if c.dep_ == "amod"}
     if words & set(lex.stance["negative"]):
         typ = "DISAPPROVE"
     elif words & set(lex.stance["positive"]):
@@ -346,7 +352,10 @@ def _deontic(tok: Any, lex: Lexicon) -> Trigger | None:
 def _absorbed(trig: Trigger) -> set[int]:
     """Tokens whose own event is part of this trigger's (its content and its objects)."""
     out: set[int] = set()
-    if trig.content is not None:
+    agreed_that = trig.intent and trig.content is not None and trig.content.dep_ == "ccomp"
+    if (
+        trig.content is not None and not agreed_that
+    ):  # "agreed that the summit would be held in X": two events
         stack = [trig.content]
         while stack:
             t = stack.pop()
@@ -367,10 +376,17 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
     so that its subject and prepositions give source and target.
     """
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i not in taken:
+    if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.i not in taken:
         light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
         return Trigger(head, typ, 0.7, light, "verb", pat.mode, list(pat.context))
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
+
+
+def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
+    """A gerund used as a noun ('shooting broke out') is read as the event noun."""
+    return (
+        tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.lower_ in lex.nouns
+    )
 
 
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
@@ -383,6 +399,8 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     found: list[Trigger] = []
     for tok in sent:
         trig = None
+        if _gerund_noun(tok, lex):
+            continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             trig = _deontic(tok, lex)
             pat = lookup(lex.verbs, tok)
@@ -402,7 +420,11 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     taken = absorbed | {t.token.i for t in verbs}
     nouns = []
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken and tok.i not in names:
+        if (
+            (tok.pos_ in ("NOUN", "PROPN") or _gerund_noun(tok, lex))
+            and tok.i not in taken
+            and tok.i not in names
+        ):
             typ, pat = noun_type(tok, lex)
             if typ and pat is not None:
                 nouns.append(_noun_trigger(tok, typ, pat, taken))

@@ -35,11 +35,18 @@ def scrub(text: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    r"""A name as printable text, never empty.
+
+    Bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD; a name made only of
+    control characters is shown escaped (``\x01``).
+    """
     try:
-        return scrub(os.fsencode(name).decode("utf-8", "replace"))
+        shown = scrub(os.fsencode(name).decode("utf-8", "replace"))
     except (UnicodeError, ValueError):
-        return scrub(name)
+        shown = scrub(name)
+    if shown.strip() or not name:
+        return shown
+    return name.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 class DecodeProblem(ValueError):

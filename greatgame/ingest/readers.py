@@ -133,8 +133,9 @@ def _document_from_bytes(path: Path, kind: str, data: bytes) -> RawDocument | Fa
         text, encoding = decode_bytes(data)
     except DecodeProblem as exc:
         return Failure(path.name, f"the file {exc}", str(path))
+    text = scrub(text)
     if not text.strip():
-        return Failure(path.name, "the file holds only whitespace, no text", str(path))
+        return Failure(path.name, "the file holds only whitespace (or control characters), no text", str(path))
     logger.debug("read %s (%s, %d bytes, %s)", path, kind, len(data), encoding)
     return RawDocument(id=path.name, kind=kind, content=text, path=str(path))
 
@@ -202,6 +203,8 @@ def _jsonl_document(line: bytes, number: int, where: str, path: Path) -> RawDocu
             where, f"line {number} of {path.name} is a JSON {type(record).__name__}, not an object", str(path)
         )
     doc_id = record.get("id")
+    if isinstance(doc_id, str):
+        doc_id = scrub(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
         problem = 'has no "id"' if doc_id is None else 'has an "id" that is not a non-empty string'
         return Failure(where, f"line {number} of {path.name} {problem}", str(path))
@@ -220,8 +223,8 @@ def _jsonl_problem(record: dict[str, Any]) -> str | None:
         return 'no "text" field'
     if not isinstance(text, str):
         return f'"text" must be a string, not {type(text).__name__}'
-    if not text.strip():
-        return '"text" is empty'
+    if not scrub(text).strip():
+        return '"text" is empty (or only whitespace and control characters)'
     for key in (*OPTIONAL_FIELDS, "published"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):

@@ -166,7 +166,12 @@ def _cued_sentences(tdoc, ranges: list[tuple[int, int]], groups=(ACTORS, TITLES)
 
 def _covered_tokens(tdoc) -> set[int]:
     """Tokens inside a catalogue name, title or place."""
-    return {t for group in (ACTORS, TITLES, PLACES) for span in tdoc.spans[group] for t in range(span.start, span.end)}
+    return {
+        t
+        for group in (ACTORS, TITLES, PLACES)
+        for span in tdoc.spans[group]
+        for t in range(span.start, span.end)
+    }
 
 
 def _needs_ner(tdoc, rng: tuple[int, int], covered: set[int]) -> bool:

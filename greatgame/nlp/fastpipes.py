@@ -45,7 +45,7 @@ def _predicate(spec: dict):
         if isinstance(value, dict):
             if len(value) != 1:
                 raise _Unsupported(str(value))
-            (op, arg), = value.items()
+            ((op, arg),) = value.items()
             if op == "IN":
                 allowed = frozenset(arg)
                 tests.append(lambda sig, s=slot, a=allowed: sig[s] in a)

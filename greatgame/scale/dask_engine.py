@@ -26,7 +26,7 @@ from pathlib import Path
 from greatgame.config import Settings
 from greatgame.errors import UsageError
 from greatgame.models import Document, Failure, RawDocument
-from greatgame.pipeline import Engine, Progress, Result, _sources
+from greatgame.pipeline import Engine, Progress, Result, _sources, finish_ingest
 
 logger = logging.getLogger(__name__)
 
@@ -233,6 +233,7 @@ def run_dask_ingest(
                     on_result(result, progress)
             sink.close()
             load_lake(store, lake)
+            finish_ingest(store)
     finally:
         client.close()
         if cluster is not None:

@@ -46,6 +46,12 @@ def _in(column: str, values: list[str], where: list[str], params: list[Any]) -> 
         params.extend(values)
 
 
+def _any_contains(columns: list[str], values: list[str], where: list[str], params: list[Any]) -> None:
+    """One of the list columns holds one of the values (``list_contains`` per value: fast scans)."""
+    where.append("(" + " OR ".join(f"list_contains({c}, ?)" for v in values for c in columns) + ")")
+    params.extend(v for v in values for _ in columns)
+
+
 def _page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     if limit is None:
         return (" OFFSET ?", [offset]) if offset else ("", [])
@@ -75,15 +81,11 @@ def event_filters(
     params: list[Any] = []
     actors = _as_list(actor)
     if actors:  # the event's own lists: no join with event_actors (a semi-join on 10 M ids is slow)
-        where.append("(list_has_any(e.source_ids, ?::VARCHAR[]) OR list_has_any(e.target_ids, ?::VARCHAR[]))")
-        params += [actors, actors]
+        _any_contains(["e.source_ids", "e.target_ids"], actors, where, params)
     countries = _as_list(country)
     if countries:
-        where.append(
-            "(list_has_any(e.source_countries, ?::VARCHAR[]) OR list_has_any(e.target_countries, ?::VARCHAR[]) "
-            "OR list_has_any(e.source_ids, ?::VARCHAR[]) OR list_has_any(e.target_ids, ?::VARCHAR[]))"
-        )
-        params += [countries] * 4
+        _any_contains(["e.source_countries", "e.target_countries", "e.source_ids", "e.target_ids"],
+                      countries, where, params)  # fmt: skip
     _in("e.type", [t.upper() for t in _as_list(type)], where, params)
     _in("e.quad", _as_list(quad), where, params)
     _in("e.modality", _as_list(modality), where, params)
@@ -255,17 +257,18 @@ class QueryMixin:
         join with ``event_actors``); the documents only when ``since`` or ``until`` is given.
         """
         where, params = event_filters(since=since, until=until)
-        conds = ["s.source <> t.target"] + ([where.removeprefix(" WHERE ")] if where else [])
+        conds = ["true"] + ([where.removeprefix(" WHERE ")] if where else [])
         if factual_only:
             conds.append("e.modality IN ('asserted', 'reported')")
             conds.append(f"e.sentence_role NOT IN ({', '.join('?' * len(OPINION_ROLES))})")
             params += list(OPINION_ROLES)
         docs = " JOIN documents d ON d.id = e.doc" if where else ""
         sql = f"""
-            SELECT s.source, t.target, e.quad, count(*) AS count, sum(e.confidence) AS weight
-            FROM events e{docs}, unnest(list_distinct(e.source_ids)) AS s(source),
-                 unnest(list_distinct(e.target_ids)) AS t(target)
-            WHERE {" AND ".join(conds)}
+            WITH ev AS (SELECT e.quad, e.confidence, e.source_ids, e.target_ids FROM events e{docs}
+                        WHERE {" AND ".join(conds)})
+            SELECT s.source, t.target, ev.quad, count(*) AS count, sum(ev.confidence) AS weight
+            FROM ev, unnest(list_distinct(ev.source_ids)) AS s(source), unnest(list_distinct(ev.target_ids)) AS t(target)
+            WHERE s.source <> t.target
             GROUP BY ALL ORDER BY source, target, quad"""
         return self._df(sql, params)
 

@@ -141,6 +141,82 @@ class Store(queries.QueryMixin):
             logger.info("document %s replaced by a new version (content changed)", doc.id)
         return True
 
+    def write_documents(self, docs: list[Document]) -> list[bool]:
+        """Store several documents in one transaction; for each, whether it was written.
+
+        The same per-document rules as :meth:`write_document` (a document whose content is
+        already stored, or came earlier in ``docs``, is skipped; a new version replaces the old),
+        but one commit and one bulk insert per table for all of them: ingest writes this way,
+        a batch at a time, because a commit and a parameterised insert per document cost about
+        as much as the NLP of the document. A crash loses at most the uncommitted batch, which
+        a rerun redoes. When the bulk write fails, the documents are written one at a time.
+        """
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only: open it without read_only to write")
+        if len({d.id for d in docs}) < len(docs):  # one id twice: keep the replace order exact
+            return [self.write_document(d) for d in docs]
+        now = dt.datetime.now()
+        hashes = [content_hash(d) for d in docs]
+        marks = ", ".join("?" * len(hashes))
+        stored = {r[0] for r in self.con.execute(
+            f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", hashes).fetchall()}
+        written, seen = [], set(stored)
+        tables: dict[str, list[tuple]] = {}
+        for doc, chash in zip(docs, hashes, strict=True):
+            fresh = chash not in seen
+            seen.add(chash)
+            written.append(fresh)
+            if fresh:
+                for table, values in table_rows(doc, chash, now).items():
+                    tables.setdefault(table, []).extend(values)
+        if not any(written):
+            return written
+        self.con.begin()
+        try:
+            ids = [d.id for d, fresh in zip(docs, written, strict=True) if fresh]
+            marks = ", ".join("?" * len(ids))
+            for (old,) in self.con.execute(f"SELECT id FROM documents WHERE id IN ({marks})", ids).fetchall():
+                self._delete_document(old)
+                logger.info("document %s replaced by a new version (content changed)", old)
+            for table, values in tables.items():
+                self._bulk_insert(table, values)
+            self.con.commit()
+        except Exception as exc:  # noqa: BLE001 - fall back to one transaction per document
+            self.con.rollback()
+            logger.info("bulk write of %d documents failed (%s); writing them one at a time", len(docs), exc)
+            return [self.write_document(d) for d in docs]
+        return written
+
+    def _bulk_insert(self, table: str, values: list[tuple]) -> None:
+        """Insert many rows through an Arrow table typed like the DuckDB table (no per-value binding)."""
+        if not values:
+            return
+        import pyarrow as pa
+
+        schema = self._arrow_schema(table)
+        columns = list(zip(*values, strict=True))
+        data = pa.table([pa.array(col, type=schema.field(i).type) for i, col in enumerate(columns)], schema=schema)
+        self.con.register("_greatgame_rows", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _greatgame_rows")
+        finally:
+            self.con.unregister("_greatgame_rows")
+
+    def _arrow_schema(self, table: str):
+        cache = getattr(self, "_schemas", None)
+        if cache is None:
+            cache = self._schemas = {}  # table -> Arrow schema, read once
+        if table not in cache:
+            import pyarrow as pa
+
+            rows = self.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+            cache[table] = pa.schema([(name, _arrow_type(kind)) for name, kind in rows])
+        return cache[table]
+
     def _insert(self, table: str, values: list[tuple], chunk: int = 500) -> None:
         """Insert rows with multi-row parameterised VALUES (much faster than executemany)."""
         for i in range(0, len(values), chunk):
@@ -161,3 +237,19 @@ class Store(queries.QueryMixin):
     def migration_status(self) -> list[migrations.MigrationStatus]:
         """Known and applied migrations of this database."""
         return migrations.status(self.con)
+
+
+def _arrow_type(duck_type: str):
+    """The Arrow type for a DuckDB column type of the schema (VARCHAR, INTEGER, ..., VARCHAR[])."""
+    import pyarrow as pa
+
+    if duck_type.endswith("[]"):
+        return pa.list_(_arrow_type(duck_type[:-2]))
+    simple = {
+        "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "BOOLEAN": pa.bool_(),
+        "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64(), "FLOAT": pa.float32(),
+        "SMALLINT": pa.int16(), "TINYINT": pa.int8(),
+    }  # fmt: skip
+    if duck_type not in simple:
+        raise StoreError(f"column type {duck_type} has no Arrow equivalent in the bulk writer")
+    return simple[duck_type]

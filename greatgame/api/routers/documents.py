@@ -30,9 +30,14 @@ def list_documents(
 @router.get("/{doc_id}", response_model=DocumentDetail, summary="One document with event spans")
 def get_document(doc_id: str, store: StoreDep):
     """The cleaned text, sentences with their roles, and events with the offsets of their sentence."""
+    from greatgame.catalogue.outlets import load_outlets
+
     found = store.document(doc_id)
+    meta = record(found["meta"])
+    outlet = load_outlets().resolve(meta.get("publisher")) if isinstance(meta.get("publisher"), str) else None
     return {
-        **record(found["meta"]),
+        **meta,
+        "outlet": outlet.to_record() if outlet is not None else None,
         "text": found["text"],
         "sentences": records(found["sentences"]),
         "events": [event_item(r) for r in records(found["events"])],

@@ -1,5 +1,5 @@
 /* greatgame dashboard, country page: influence share and alignment charts from /api/influence,
- * and the events behind a clicked point (from /api/events, matched on the row's event ids). */
+ * and the events behind a clicked point (from /api/events?id=..., the row's event ids). */
 "use strict";
 
 (function () {
@@ -110,15 +110,14 @@
   }
 
   async function matchingEvents(row) {
-    const wanted = new Set([...(row.event_ids || []), ...(row.planned_event_ids || [])]);
+    // the row names its events: fetch exactly those (the id filter), 100 per request (URL length)
+    const wanted = [...new Set([...(row.event_ids || []), ...(row.planned_event_ids || [])])];
     const found = new Map();
-    const params = new URLSearchParams({ country, since: row.period_start, until: row.period_end, page_size: "200" });
-    if (row.domain !== "all" && row.domain !== "unspecified") params.append("context", row.domain);
-    for (let page = 1; page <= 25 && found.size < wanted.size; page++) {
-      params.set("page", String(page));
+    for (let k = 0; k < wanted.length && k < 5000; k += 100) {
+      const params = new URLSearchParams({ page_size: "100" });
+      wanted.slice(k, k + 100).forEach((id) => params.append("id", id));
       const body = await getJSON("/api/events?" + params.toString());
-      body.items.forEach((e) => { if (wanted.has(e.id)) found.set(e.id, e); });
-      if (page * body.page_size >= body.total) break;
+      body.items.forEach((e) => found.set(e.id, e));
     }
     return found;
   }
