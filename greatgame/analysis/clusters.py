@@ -34,11 +34,12 @@ from greatgame.analysis.cluster_match import (
     tokens,
 )
 from greatgame.analysis.periods import as_date
+from greatgame.store.queries import OPINION_ROLES
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "ClusterParams", "StoryEvent", "cluster_events", "cluster_id", "cluster_weight_sql", "cluster_weights", "clustered",
+    "ClusterParams", "StoryEvent", "act_weights", "cluster_events", "cluster_id", "cluster_weight_sql", "cluster_weights", "clustered",
     "clustered_page", "refresh_sources", "sources_stale",
     "events_from_frame", "events_from_records", "load_params", "make_event", "recluster", "write_clusters",
 ]  # fmt: skip
@@ -206,6 +207,59 @@ def require_writable(store) -> None:
         )
 
 
+# The reports of one act: the same cluster, type, class of modality and countries on each side
+# (an actor without a country stands for itself). Opinion sentences are left out, as in the index.
+_ACT_KEY = """coalesce(e.cluster, e.id), e.type,
+    CASE WHEN e.modality IN ('asserted', 'reported') THEN 'factual' ELSE e.modality END,
+    list_sort(list_distinct(list_transform(list_zip(e.source_ids, e.source_countries), lambda x: coalesce(x[2], x[1])))),
+    list_sort(list_distinct(list_transform(list_zip(e.target_ids, e.target_countries), lambda x: coalesce(x[2], x[1]))))"""
+
+# ``event_weights``: for every event that is one of several reports of an act, or whose story
+# several outlets told, its share of the act (1/n) and its story's number of outlets. Events
+# without a row weigh 1. Rebuilt with the clusters; the influence index joins it.
+_ACT_WEIGHTS_SQL = f"""
+CREATE OR REPLACE TABLE event_weights AS
+SELECT id, act_weight, outlets FROM (
+    SELECT e.id, 1.0 / count(*) OVER (PARTITION BY {_ACT_KEY}) AS act_weight,
+           coalesce(c.outlets, 1) AS outlets
+    FROM events e LEFT JOIN event_clusters c ON c.id = e.cluster
+    WHERE e.sentence_role NOT IN ({", ".join("?" * len(OPINION_ROLES))})
+) WHERE act_weight < 1 OR outlets > 1"""
+
+
+def act_weights(events, diversity: bool = False):
+    """Each event's weight when every act of a story counts once (pandas, as ``event_weights``).
+
+    An act is the reports in one cluster with the same type, class of modality and countries on
+    each side; each of its n reports weighs 1/n. With ``diversity`` an act of a story told by k
+    distinct outlets weighs ``1 + ln k`` in total. Rows without a ``cluster`` column or value
+    weigh 1 (times the diversity of their single outlet: 1).
+    """
+    import numpy as np
+    import pandas as pd
+
+    if events.empty or "cluster" not in events:
+        return pd.Series(1.0, index=events.index, dtype=float)
+    cluster = events["cluster"].where(events["cluster"].notna(), events["id"])
+    factual = events["modality"].isin(["asserted", "reported"])
+    kind = events["modality"].where(~factual, "factual")
+
+    def side(ids, countries) -> str:
+        ids, ctry = iter_ids(ids), list(countries) if countries is not None and not isinstance(countries, float) else []
+        keys = {(ctry[k] if k < len(ctry) and isinstance(ctry[k], str) else i) for k, i in enumerate(ids)}
+        return "|".join(sorted(keys))
+
+    src = [side(i, c) for i, c in zip(events["source_ids"], events["source_countries"], strict=True)]
+    tgt = [side(i, c) for i, c in zip(events["target_ids"], events["target_countries"], strict=True)]
+    key = pd.Series(list(zip(cluster, events["type"], kind, src, tgt, strict=True)), index=events.index)
+    weight = 1.0 / key.map(key.value_counts())
+    if diversity:
+        outlet = events["doc_publisher"].where(events["doc_publisher"].notna(), events["doc"])
+        k = cluster.map(pd.DataFrame({"c": cluster, "o": outlet}).groupby("c")["o"].nunique())
+        weight = weight * (1.0 + np.log(k.astype(float)))
+    return weight.astype(float)
+
+
 def write_clusters(store, assignment: dict[str, str]) -> int:
     """Write event id -> cluster id into ``events.cluster`` and rebuild ``event_clusters``.
 
@@ -220,6 +274,7 @@ def write_clusters(store, assignment: dict[str, str]) -> int:
         if not assignment:
             con.execute("UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL")
             con.execute("DELETE FROM event_clusters")
+            con.execute(_ACT_WEIGHTS_SQL, list(OPINION_ROLES))
             con.commit()
             return 0
         _temp_rows(con, "gg_assign", "id VARCHAR, cluster VARCHAR", sorted(assignment.items()))
@@ -238,6 +293,7 @@ def write_clusters(store, assignment: dict[str, str]) -> int:
             [_dt.datetime.now()],
         )
         con.execute("DROP TABLE gg_assign")
+        con.execute(_ACT_WEIGHTS_SQL, list(OPINION_ROLES))
         con.commit()
     except Exception:
         con.rollback()

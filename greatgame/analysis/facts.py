@@ -120,8 +120,12 @@ class Plan:
 
     def groups_sql(self, freq: str, powers: Sequence[str], by_domain: bool, domain: str | None,
                    since: dt.date | None, until: dt.date | None, weights: Weights, eu_members: bool,
-                   evidence: bool) -> tuple[str, dict]:  # fmt: skip
-        """The grouping query (same output as ``influence.list_groups_sql``) and its extra parameters."""
+                   evidence: bool, cw: str = "1") -> tuple[str, dict]:  # fmt: skip
+        """The grouping query (same output as ``influence.list_groups_sql``) and its extra parameters.
+
+        ``cw`` is the SQL of the story weight (``influence.story_weight_sql``, reading the
+        ``event_weights`` row aliased ``sw``, joined only when the weight uses it).
+        """
         every = 0
         for power in powers:
             every |= self.bit(power, eu_members)
@@ -144,12 +148,13 @@ class Plan:
             params["contexts"] = list(self.contexts)
         else:
             dom = domain_sql(False, domain)
+        join = " LEFT JOIN event_weights sw ON sw.id = f.id" if "sw." in cw else ""
         sql = f"""
             WITH ev AS (
-                SELECT id, coalesce(wt.qi, 0) * confidence AS w, coalesce(wt.sign, 0) AS sign,
+                SELECT f.id, coalesce(wt.qi, 0) * confidence * {cw} AS w, coalesce(wt.sign, 0) AS sign,
                        {class_sql()} AS class, {dom} AS domain,
                        CAST(date_trunc('{freq}', day) AS DATE) AS period_start, {mask} AS mask
-                FROM influence_facts f LEFT JOIN ({weights_values_sql(weights)}) wt ON wt.type = f.type
+                FROM influence_facts f LEFT JOIN ({weights_values_sql(weights)}) wt ON wt.type = f.type{join}
                 WHERE {" AND ".join(where)}
             )
             {group_select(evidence, fine=False)}"""

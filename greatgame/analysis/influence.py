@@ -126,13 +126,32 @@ def group_select(evidence: bool, fine: bool) -> str:
             f"FROM ev WHERE mask > 0 GROUP BY domain, period_start, class, mask, sign{key}")  # fmt: skip
 
 
+def story_weight_sql(clusters: bool, diversity: bool, table: str = "sw") -> str:
+    """SQL for an event's story weight from the ``event_weights`` row aliased ``table`` (1 without one).
+
+    With ``clusters`` the n reports of one act of a story share one unit (1/n each); with
+    ``diversity`` too, an act told by k outlets weighs 1 + ln k.
+    """
+    if not clusters:
+        return "CAST(1 AS DOUBLE)"
+    sql = f"coalesce({table}.act_weight, 1.0)"
+    return sql + (f" * (1 + ln(greatest(coalesce({table}.outlets, 1), 1)))" if diversity else "")
+
+
+def has_story_weights(con) -> bool:
+    """Whether the store has the ``event_weights`` table that story clustering writes."""
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_weights' "
+                            "AND NOT temporary").fetchone()[0])  # fmt: skip
+
+
 def list_groups_sql(relation: str, freq: str, powers: Sequence[str], by_domain: bool, domain: str | None,
                     weights: Weights, eu_members: bool, evidence: bool, fine: bool = True) -> str:  # fmt: skip
-    """The grouping query over ``relation`` (columns of ``Store.events``: lists and ``day``)."""
+    """The grouping query over ``relation`` (columns of ``Store.events``: lists, ``day`` and ``cw``,
+    the story weight)."""
     where = [_opinion_sql()] + (["list_contains(context, $domain)"] if domain else [])
     return f"""
         WITH ev AS (
-            SELECT id, {weight_sql(weights)} AS w, {sign_sql()} AS sign, {class_sql()} AS class,
+            SELECT id, {weight_sql(weights)} * cw AS w, {sign_sql()} AS sign, {class_sql()} AS class,
                    {domain_sql(by_domain, domain)} AS domain,
                    CAST(date_trunc('{freq}', day) AS DATE) AS period_start,
                    {mask_sql(powers, eu_members)} AS mask
@@ -355,30 +374,36 @@ SELECT CAST(id AS VARCHAR) AS id, CAST(type AS VARCHAR) AS type, CAST(confidence
        CAST(context AS VARCHAR[]) AS context,
        CAST(source_ids AS VARCHAR[]) AS source_ids, CAST(source_countries AS VARCHAR[]) AS source_countries,
        CAST(target_ids AS VARCHAR[]) AS target_ids, CAST(target_countries AS VARCHAR[]) AS target_countries,
-       CAST(day AS DATE) AS day
+       CAST(day AS DATE) AS day, CAST(cw AS DOUBLE) AS cw
 FROM frame"""
 
 
 def influence_table(events: pd.DataFrame, country: str, freq: str = "quarter",
                     powers: Sequence[str] | None = None, domain: str | None = None, by_domain: bool = False,
                     eu_members: bool = False, bootstrap: int = 200, seed: int = 0,
-                    weights: Weights | None = None, evidence: bool = True) -> pd.DataFrame:  # fmt: skip
+                    weights: Weights | None = None, evidence: bool = True, clusters: bool = True,
+                    diversity: bool = False) -> pd.DataFrame:  # fmt: skip
     """The influence table computed from an events DataFrame (as ``Store.events`` returns it).
 
     The frame is handed to an in-memory DuckDB and goes through the same query as the stored
     events. For a database, ``influence_query`` (or ``greatgame.analysis.influence``) is much
-    faster: it never brings the events into Python.
+    faster: it never brings the events into Python. With ``clusters`` (and a ``cluster``
+    column) the reports of one act of a story count once (``clusters.act_weights``); with
+    ``diversity`` an act told by k outlets counts 1 + ln k.
     """
     import duckdb
+
+    from greatgame.analysis.clusters import act_weights
 
     check_freq(freq)
     weights = weights or load_weights()
     powers = _powers(powers, country, weights)
     if events.empty or not powers:
         return pd.DataFrame(columns=COLUMNS)
+    cw = act_weights(events, diversity) if clusters else 1.0
     con = duckdb.connect()
     try:
-        con.register("frame", events)
+        con.register("frame", events.assign(cw=cw))
         sql = list_groups_sql(_FRAME_RELATION, freq, powers, by_domain, domain, weights, eu_members, evidence)
         groups = con.execute(sql, query_params(country, powers, domain, weights, eu_members)).df()
     finally:
@@ -386,27 +411,32 @@ def influence_table(events: pd.DataFrame, country: str, freq: str = "quarter",
     return finish(groups, country, powers, freq, bootstrap, seed, evidence)
 
 
-def _store_relation(since: dt.date | None, until: dt.date | None) -> str:
+def _store_relation(since: dt.date | None, until: dt.date | None, cw: str = "CAST(1 AS DOUBLE)") -> str:
     day = "coalesce(e.date, d.published)"
+    join = " LEFT JOIN event_weights sw ON sw.id = e.id" if "sw." in cw else ""
     where = ["(list_contains(e.source_ids, $country) OR list_contains(e.source_countries, $country) "
              "OR list_contains(e.target_ids, $country) OR list_contains(e.target_countries, $country))"]  # fmt: skip
     where += [f"{day} >= $since"] if since is not None else []
     where += [f"{day} <= $until"] if until is not None else []
     return f"""
         SELECT e.id, e.type, e.confidence, e.modality, e.sentence_role, e.context, e.source_ids,
-               e.source_countries, e.target_ids, e.target_countries, {day} AS day
-        FROM events e LEFT JOIN documents d ON d.id = e.doc
+               e.source_countries, e.target_ids, e.target_countries, {day} AS day, {cw} AS cw
+        FROM events e LEFT JOIN documents d ON d.id = e.doc{join}
         WHERE {" AND ".join(where)}"""
 
 
 def influence_query(store, country: str, freq: str = "quarter", powers: Sequence[str] | None = None,
                     domain: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                     by_domain: bool = False, eu_members: bool = False, bootstrap: int = 200, seed: int = 0,
-                    weights: Weights | None = None, evidence: bool = False) -> pd.DataFrame:  # fmt: skip
+                    weights: Weights | None = None, evidence: bool = False, clusters: bool = True,
+                    diversity: bool = False) -> pd.DataFrame:  # fmt: skip
     """The influence table straight from an open ``Store``: filtering and sums run in DuckDB.
 
     Uses the compact ``influence_facts`` table (``greatgame.analysis.facts``) when it is up to
     date and covers the powers asked for, else the events table itself (same figures, slower).
+    With ``clusters`` (the default) the reports of one act of a story count once, from the
+    ``event_weights`` table that story clustering writes (events without a row, or a store
+    without the table, weigh 1); with ``diversity`` an act told by k outlets counts 1 + ln k.
     """
     from greatgame.analysis import facts
 
@@ -418,14 +448,16 @@ def influence_query(store, country: str, freq: str = "quarter", powers: Sequence
         return pd.DataFrame(columns=COLUMNS)
     params = query_params(country, powers, domain, weights, eu_members)
     plan = facts.plan(store, powers, by_domain, domain, weights, eu_members)
+    cw = story_weight_sql(clusters and has_story_weights(store.con), diversity)
     bits = None
     if plan is not None:
         bits = [plan.bit(p, eu_members) for p in powers]
-        sql, extra = plan.groups_sql(freq, powers, by_domain, domain, since, until, weights, eu_members, evidence)
+        sql, extra = plan.groups_sql(freq, powers, by_domain, domain, since, until, weights, eu_members, evidence,
+                                     cw=cw)  # fmt: skip
         params = {"country": country, **({"domain": domain} if domain else {}), **extra}
     else:
-        sql = list_groups_sql(_store_relation(since, until), freq, powers, by_domain, domain, weights, eu_members,
-                              evidence)  # fmt: skip
+        sql = list_groups_sql(_store_relation(since, until, cw), freq, powers, by_domain, domain, weights,
+                              eu_members, evidence)  # fmt: skip
         params.update({k: v for k, v in (("since", since), ("until", until)) if v is not None})
     groups = store.con.execute(sql, params).df()
     return finish(groups, country, powers, freq, bootstrap, seed, evidence, bits)

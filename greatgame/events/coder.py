@@ -67,7 +67,7 @@ class Coder:
             if sent.role not in EVENT_ROLES or not (mentions or prev):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
-            carry_dates(events, doc.events, anchor, sent.text)
+            carry_dates(events, doc.events + [e for e in events if e.date is not None], anchor, sent.text)
             doc.events += events
             if events:
                 prev = events

@@ -131,33 +131,35 @@ def _weekday(word: str, published: dt.date, future: bool) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - wd) % 7)
 
 
+def _relative_date(unit: str, off: int, published: dt.date) -> tuple[dt.date, dt.date | None, str]:
+    if unit == "day":
+        return published + dt.timedelta(days=off), None, "day"
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=off)
+        return monday, monday + dt.timedelta(days=6), "day"
+    if unit == "month":
+        idx = published.year * 12 + published.month - 1 + off
+        return dt.date(idx // 12, idx % 12 + 1, 1), None, "month"
+    return dt.date(published.year + off, 1, 1), None, "year"
+
+
 def _relative(text: str, published: dt.date, future: bool) -> list[DateHit]:
+    """'yesterday', 'next week', 'on Monday' against the publication date (none past the calendar's ends)."""
     hits = []
     rel, rel_rx = _tables()[3], _tables()[4]
     for mt in rel_rx.finditer(text):
         spec = rel[mt.group(1).lower()]
-        unit, off = spec["unit"], int(spec["offset"])
-        if unit == "day":
-            hits.append(
-                DateHit(published + dt.timedelta(days=off), None, "day", mt.start(), mt.end(), mt.group(0))
-            )
-        elif unit == "week":
-            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=off)
-            hits.append(
-                DateHit(monday, monday + dt.timedelta(days=6), "day", mt.start(), mt.end(), mt.group(0))
-            )
-        elif unit == "month":
-            idx = published.year * 12 + published.month - 1 + off
-            hits.append(
-                DateHit(dt.date(idx // 12, idx % 12 + 1, 1), None, "month", mt.start(), mt.end(), mt.group(0))
-            )
-        else:
-            hits.append(
-                DateHit(dt.date(published.year + off, 1, 1), None, "year", mt.start(), mt.end(), mt.group(0))
-            )
+        try:
+            start, end, precision = _relative_date(spec["unit"], int(spec["offset"]), published)
+        except (OverflowError, ValueError):
+            continue
+        hits.append(DateHit(start, end, precision, mt.start(), mt.end(), mt.group(0)))
     days = "|".join(_tables()[1])
     for mt in re.finditer(rf"\b({days})\b", text, re.IGNORECASE):
-        day = _weekday(mt.group(1), published, future)
+        try:
+            day = _weekday(mt.group(1), published, future)
+        except (OverflowError, ValueError):
+            continue
         hits.append(DateHit(day, None, "day", mt.start(), mt.end(), mt.group(0)))
     return hits
 
@@ -170,7 +172,8 @@ def _last_months(text: str, published: dt.date) -> list[DateHit]:
     for mt in re.finditer(rf"\blast ({alt})\b|\b(?:in )?({alt}) last year\b", text, re.IGNORECASE):
         m = months[(mt.group(1) or mt.group(2)).lower()]
         year = published.year - 1 if (mt.group(2) or m >= published.month) else published.year
-        hits.append(DateHit(dt.date(year, m, 1), None, "month", mt.start(), mt.end(), mt.group(0)))
+        if dt.MINYEAR <= year <= dt.MAXYEAR:
+            hits.append(DateHit(dt.date(year, m, 1), None, "month", mt.start(), mt.end(), mt.group(0)))
     return hits
 
 
@@ -290,7 +293,13 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     pos = trigger.idx
     hit = min(pool, key=lambda h: abs(h.start - pos))
     span = SPAN.search(text)
-    if span and hit.precision == "day" and hit.date_end is None and trigger.lemma_.lower() in ENDING:
+    if (
+        span
+        and hit.precision == "day"
+        and hit.date_end is None
+        and trigger.lemma_.lower() in ENDING
+        and hit.date.year > 1
+    ):
         days = SPAN_DAYS.get(span.group(1).lower()) or int(span.group(1))
         start = hit.date - dt.timedelta(days=days - 1)
         return DateHit(start, hit.date, "day", hit.start, hit.end, hit.text)

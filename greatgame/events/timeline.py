@@ -52,7 +52,11 @@ def carry_dates(events: list[Event], before: list[Event], anchor: Any, text: str
             when = (anchor.date, anchor.date_end, anchor.precision)
         if when is None:
             continue
-        if shift is not None and when[2] == "day":
+        if (
+            shift is not None
+            and when[2] == "day"
+            and dt.date.min + dt.timedelta(days=9) < when[0] < dt.date.max - dt.timedelta(days=9)
+        ):
             ev.date, ev.date_end, ev.date_precision = when[0] + dt.timedelta(days=shift), None, "day"
         else:
             ev.date, ev.date_end, ev.date_precision = when

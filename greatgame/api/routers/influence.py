@@ -27,13 +27,15 @@ def influence(
     until: Annotated[IsoDate | None, Query()] = None,
     bootstrap: Annotated[int, Query(ge=0, le=1000, description="bootstrap resamples for the bands (0 = none)")] = 200,
     evidence: Annotated[bool, Query(description="include the ids of the events behind each row")] = False,
+    clusters: Annotated[bool, Query(description="count each act of a story once, however many reports tell it")] = True,
+    diversity: Annotated[bool, Query(description="with clusters: an act told by k outlets counts 1 + ln k")] = False,
 ):
     """Engagement, share and alignment per power, domain and period, with bootstrap bands."""
     country = country.upper()
     chosen = [p.upper() for p in powers] if powers else list(load_weights().powers)
     frame = store.events(country=country, context=domain, since=since, until=until)
     table = influence_table(frame, country, freq=freq, powers=chosen, domain=domain, by_domain=by_domain,
-                            bootstrap=bootstrap)  # fmt: skip
+                            bootstrap=bootstrap, clusters=clusters, diversity=diversity)  # fmt: skip
     catalogue = request.app.state.get_catalogue()
     if catalogue is not None and not table.empty:
         table = add_blocs(table, catalogue)
