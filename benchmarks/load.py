@@ -62,21 +62,22 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not answer within 60 s")
 
 
-def endpoint_mix(base: str, docs: list[str], actors: list[str], rng: random.Random) -> str:
+def endpoint_mix(base: str, docs: list[str], actors: list[str], rng: random.Random) -> tuple[str, str]:
+    """A random request of the mix: (its kind, its URL)."""
     from urllib.parse import quote
 
     country = rng.choice(["UZB", "KAZ", "KGZ", "TJK", "TKM"])
     choices = [
-        (30, lambda: f"/api/events?country={country}&page_size=50"),
-        (10, lambda: f"/api/events?actor={rng.choice(actors)}&quad=verbal_cooperation&since=2015-01-01"),
-        (10, lambda: "/api/events?type=CONSULT&type=AGREE&page=2&page_size=20"),
-        (10, lambda: f"/api/influence?country={country}&freq=year&bootstrap=50"),
-        (20, lambda: f"/api/documents/{quote(rng.choice(docs), safe='')}"),
-        (10, lambda: "/api/actors?page_size=100"),
-        (10, lambda: f"/api/actors/{quote(rng.choice(actors), safe='')}"),
+        (30, "events?country", lambda: f"/api/events?country={country}&page_size=50"),
+        (10, "events?actor", lambda: f"/api/events?actor={rng.choice(actors)}&quad=verbal_cooperation&since=2015-01-01"),
+        (10, "events?type", lambda: "/api/events?type=CONSULT&type=AGREE&page=2&page_size=20"),
+        (10, "influence", lambda: f"/api/influence?country={country}&freq=year&bootstrap=50"),
+        (20, "documents/{id}", lambda: f"/api/documents/{quote(rng.choice(docs), safe='')}"),
+        (10, "actors", lambda: "/api/actors?page_size=100"),
+        (10, "actors/{id}", lambda: f"/api/actors/{quote(rng.choice(actors), safe='')}"),
     ]
-    pick = rng.choices([c for _, c in choices], weights=[w for w, _ in choices])[0]
-    return base + pick()
+    _, kind, make = rng.choices(choices, weights=[w for w, _, _ in choices])[0]
+    return kind, base + make()
 
 
 async def client(n: int, base: str, docs, actors, until: float, latencies: list, status: Counter) -> None:
@@ -85,14 +86,14 @@ async def client(n: int, base: str, docs, actors, until: float, latencies: list,
     rng = random.Random(n)
     async with httpx.AsyncClient(timeout=30) as http:
         while time.monotonic() < until:
-            url = endpoint_mix(base, docs, actors, rng)
+            kind, url = endpoint_mix(base, docs, actors, rng)
             t = time.perf_counter()
             try:
                 response = await http.get(url)
                 status[response.status_code] += 1
             except httpx.HTTPError as exc:
                 status[type(exc).__name__] += 1
-            latencies.append(time.perf_counter() - t)
+            latencies.append((kind, time.perf_counter() - t))
 
 
 async def load(base: str, clients: int, duration: float) -> tuple[list[float], Counter, float]:
@@ -108,6 +109,17 @@ async def load(base: str, clients: int, duration: float) -> tuple[list[float], C
     until = started + duration
     await asyncio.gather(*(client(i, base, docs, actors, until, latencies, status) for i in range(clients)))
     return latencies, status, time.monotonic() - started
+
+
+def server_cpu(proc: subprocess.Popen) -> float:
+    """CPU seconds (user + system) used so far by the server process and its children."""
+    import psutil
+
+    total = 0.0
+    for p in [psutil.Process(proc.pid), *psutil.Process(proc.pid).children(recursive=True)]:
+        times = p.cpu_times()
+        total += times.user + times.system
+    return total
 
 
 def pct(values: list[float], p: float) -> float:
@@ -128,15 +140,23 @@ def main() -> None:
     port = free_port()
     server = start_server(db, port)
     try:
+        cpu_before = server_cpu(server)
         latencies, status, elapsed = asyncio.run(load(f"http://{HOST}:{port}", args.clients, args.duration))
+        cpu = server_cpu(server) - cpu_before
     finally:
         server.terminate()
         server.wait(10)
     errors = sum(v for k, v in status.items() if k != 200)
-    print(f"{args.clients} clients for {elapsed:.1f} s on {HOST}:{port} (os: {os.cpu_count()} cores)")
-    print(f"requests {len(latencies)}  errors {errors}  statuses {dict(status)}")
-    print(f"latency ms  p50 {pct(latencies, 50):.0f}  p95 {pct(latencies, 95):.0f}  p99 {pct(latencies, 99):.0f}")
-    print(f"throughput  {len(latencies) / elapsed:.1f} requests/s")
+    every = [t for _, t in latencies]
+    print(f"{args.clients} clients for {elapsed:.1f} s on {HOST}:{port} (os: {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f})")  # fmt: skip
+    print(f"requests {len(every)}  errors {errors}  statuses {dict(status)}")
+    print(f"latency ms  p50 {pct(every, 50):.0f}  p95 {pct(every, 95):.0f}  p99 {pct(every, 99):.0f}")
+    print(f"throughput  {len(every) / elapsed:.1f} requests/s; server CPU {cpu:.1f} s, "
+          f"{cpu / max(1, len(every)) * 1000:.1f} ms per request")  # fmt: skip
+    for kind in sorted({k for k, _ in latencies}):
+        mine = [t for k, t in latencies if k == kind]
+        print(f"  {kind:15s} {len(mine):6d} requests  p50 {pct(mine, 50):6.0f} ms  p95 {pct(mine, 95):6.0f} ms")
     sys.exit(1 if errors else 0)
 
 

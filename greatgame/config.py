@@ -29,3 +29,7 @@ class Settings(BaseSettings):
     fast_path: bool = Field(default=True, description="parse only sentences that can hold an event")
     progress: bool = Field(default=False, description="show a progress bar on stderr")
     token: str | None = Field(default=None, repr=False, description="access token the server requires")
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="more Host names the server answers to, besides its address (and localhost on loopback)",
+    )

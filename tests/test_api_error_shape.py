@@ -75,7 +75,10 @@ def test_locked_database_is_503_with_retry_after(db, monkeypatch):
     monkeypatch.setattr(deps, "LOCK_TIMEOUT", 0.2)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
+         # a writer retries while the server still holds the file (it lets go within a second when idle)
+         "import duckdb, time\nfor _ in range(100):\n    try:\n"
+         f"        c = duckdb.connect({str(db)!r}); break\n"
+         "    except duckdb.IOException:\n        time.sleep(0.1)\nprint('ready', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

@@ -87,24 +87,26 @@ def test_no_endpoint_accepts_a_write_method(client, db):
     assert counts(db) == before
 
 
-def test_each_request_opens_the_database_read_only(db):
+def test_each_request_reads_through_a_read_only_connection(db):
+    import anyio
     import duckdb
 
-    from greatgame.api.deps import get_store
+    from greatgame.api.reader import SharedReader
 
-    class Request:
-        class app:  # noqa: N801 - stands in for request.app
-            class state:  # noqa: N801
-                settings = Settings(db=db)
+    reader = SharedReader()
 
-    gen = get_store(Request)
-    store = next(gen)
-    try:
-        assert store.read_only
-        with pytest.raises(duckdb.Error, match="read-only"):
-            store.con.execute("DELETE FROM events")
-    finally:
-        gen.close()
+    async def attempt():
+        store = await reader.acquire(db, lock_timeout=1)
+        try:
+            assert store.read_only
+            with pytest.raises(duckdb.Error, match="read-only"):
+                store.con.execute("DELETE FROM events")
+        finally:
+            reader.release(store)
+
+    anyio.run(attempt)
+    reader.close()
+    assert not reader.is_open
     assert counts(db)["events"] == 3
 
 
@@ -175,9 +177,72 @@ def test_many_repeated_filters_are_answered(client):
     assert response.status_code in (200, 400, 422)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: greatgame/api/app.py has no Host-header check (e.g. Starlette "
-                   "TrustedHostMiddleware for localhost/127.0.0.1/::1 when bound to loopback): without --token, "
-                   "a web page on another origin can read the API through DNS rebinding")  # fmt: skip
 def test_a_foreign_host_header_is_refused_on_a_loopback_server(client):
     response = client.get("/api/summary", headers={"host": "attacker.example:8000"})
-    assert response.status_code in (400, 421)
+    assert response.status_code == 400
+    assert response.json()["error"]["type"] == "UnknownHost"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    for page in ("/", "/openapi.json", "/api/documents/a.txt"):
+        assert client.get(page, headers={"host": "attacker.example"}).status_code == 400, page
+
+
+@pytest.mark.parametrize("host, server, allowed, ok", [
+    ("127.0.0.1:8000", "127.0.0.1", [], True), ("localhost:8000", "127.0.0.1", [], True),
+    ("[::1]:8000", "::1", [], True), ("localhost", "::1", [], True), ("LOCALHOST.:80", "127.0.0.1", [], True),
+    ("attacker.example", "127.0.0.1", [], False), ("localhost.attacker.example", "127.0.0.1", [], False),
+    ("127.0.0.1.nip.io", "127.0.0.1", [], False), ("", "127.0.0.1", [], False),
+    ("192.168.1.20:8000", "192.168.1.20", [], True), ("localhost:8000", "192.168.1.20", [], False),
+    ("myhost.lan:8000", "192.168.1.20", [], False), ("myhost.lan:8000", "192.168.1.20", ["myhost.lan"], True),
+    ("a.example.org", "10.0.0.1", ["*.example.org"], True), ("example.org.evil", "10.0.0.1", ["*.example.org"], False),
+    ("anything", "10.0.0.1", ["*"], True),
+])  # fmt: skip
+def test_the_host_header_must_name_this_server(host, server, allowed, ok):
+    from greatgame.api.hosts import HostCheck
+
+    assert HostCheck(None, allowed).allows(host, server) is ok
+
+
+def test_a_real_loopback_server_answers_its_names_only(db):
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db), catalogue=None), host="127.0.0.1", port=port,
+                                           log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}/api/summary"
+        assert httpx.get(base).status_code == 200
+        assert httpx.get(base, headers={"host": f"localhost:{port}"}).status_code == 200
+        assert httpx.get(base, headers={"host": "testserver"}).status_code == 400
+        assert httpx.get(base, headers={"host": f"rebind.attacker.example:{port}"}).status_code == 400
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_serve_adds_a_bound_name_but_not_an_address(db):
+    from greatgame.api.server import with_bound_host
+
+    assert with_bound_host(Settings(db=db), "127.0.0.1").allowed_hosts == []
+    assert with_bound_host(Settings(db=db), "0.0.0.0").allowed_hosts == []
+    assert with_bound_host(Settings(db=db, allowed_hosts=["a.lan"]), "myhost.lan").allowed_hosts == ["a.lan", "myhost.lan"]
+
+
+def test_allow_host_reaches_the_settings(db, monkeypatch):
+    import greatgame.api.server as server
+
+    started = {}
+    monkeypatch.setattr(server, "serve", lambda settings, host, port: started.update(hosts=settings.allowed_hosts))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--allow-host", "a.lan", "--allow-host", "b.lan"])
+    assert result.exit_code == 0, result.output
+    assert started["hosts"] == ["a.lan", "b.lan"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 from store_samples import event, make_document
@@ -18,6 +19,7 @@ from greatgame.analysis.clusters import (
     make_event,
     recluster,
     refresh_sources,
+    sources_stale,
 )
 from greatgame.store import Store
 
@@ -194,3 +196,58 @@ def test_writing_clusters_needs_a_writable_store_and_copes_with_no_events(tmp_pa
         assert refresh_sources(st) == {"outlets": 0, "clusters": 0}
     with Store(path, read_only=True) as st, pytest.raises(StoreError, match="read-only"):
         recluster(st)
+
+
+# -- the influence index counts each act of a story once ----------------------------------------
+
+
+def test_influence_counts_two_reports_of_one_visit_once(store):
+    from greatgame.analysis.influence import influence_query, influence_table
+
+    before = influence_query(store, "UZB", freq="year", powers=["RUS"], bootstrap=0)
+    recluster(store)
+    after = influence_query(store, "UZB", freq="year", powers=["RUS"], bootstrap=0)
+    per_event = influence_query(store, "UZB", freq="year", powers=["RUS"], bootstrap=0, clusters=False)
+    diverse = influence_query(store, "UZB", freq="year", powers=["RUS"], bootstrap=0, diversity=True)
+    (b,), (a,), (p,), (d,) = (t["engagement"].tolist() for t in (before, after, per_event, diverse))
+    assert b == pytest.approx(p)  # without clusters every report counts: nothing changes
+    assert a == pytest.approx(p / 2)  # two outlets, one visit
+    assert d == pytest.approx(a * (1 + math.log(2)))  # told by two outlets: 1 + ln 2
+    assert after["n_events"].tolist() == per_event["n_events"].tolist() == [2]  # events are still counted
+    frame = influence_table(store.events(), "UZB", freq="year", powers=["RUS"], bootstrap=0)
+    assert frame["engagement"].tolist() == pytest.approx([a])  # the DataFrame path agrees
+
+
+def test_influence_from_the_facts_table_counts_stories_too(store):
+    from greatgame.analysis.facts import build_facts
+    from greatgame.analysis.influence import influence_query
+
+    recluster(store)
+    events_path = influence_query(store, "UZB", freq="year", powers=["RUS"], bootstrap=0)
+    build_facts(store)
+    facts_path = influence_query(store, "UZB", freq="year", powers=["RUS"], bootstrap=0)
+    assert facts_path["engagement"].tolist() == pytest.approx(events_path["engagement"].tolist())
+
+
+def test_different_acts_of_one_story_each_count(tmp_path):
+    from greatgame.analysis.influence import influence_query
+
+    acts = [event("CONSULT", "RUS", "UZB", "2025-04-22"), event("AGREE", "RUS", "UZB", "2025-04-22")]
+    with Store(tmp_path / "acts.duckdb") as st:
+        st.write_document(make_document("a.txt", events=acts))
+        recluster(st)
+        assert st.con.execute("SELECT count(DISTINCT cluster) FROM events").fetchone()[0] == 1
+        counted = influence_query(st, "UZB", freq="year", powers=["RUS"], bootstrap=0)
+        plain = influence_query(st, "UZB", freq="year", powers=["RUS"], bootstrap=0, clusters=False)
+        assert counted["engagement"].tolist() == pytest.approx(plain["engagement"].tolist())
+
+
+def test_ingest_fills_outlets_and_clusters_once(tmp_path, monkeypatch):
+    from greatgame import pipeline
+
+    with Store(tmp_path / "i.duckdb") as st:
+        st.write_document(make_document("a.txt", events=[event("CONSULT", "RUS", "UZB")]))
+        assert sources_stale(st)
+        assert pipeline.finish_ingest(st) == {"outlets": 1, "clusters": 1}
+        assert not sources_stale(st)
+        assert pipeline.finish_ingest(st) is None  # nothing new: nothing recomputed

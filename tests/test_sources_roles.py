@@ -72,3 +72,22 @@ def test_commentary_and_appeals_yield_no_events(engine):
     starts = {s.start for s in opinion}
     assert not [e for e in doc.events if e.char_start in starts]
     assert any(e.type == "CONSULT" for e in doc.events)  # the fact sentence still gives its event
+
+
+@pytest.mark.parametrize(("publisher_line", "genre"), [
+    ("Media Office of the Steppe Dawn Movement", "commentary"),          # a movement in the outlet catalogue
+    ("Press Service of the Crescent Dawn Movement", "commentary"),       # an unlisted movement, by its name
+    ("Press Service of the Ministry of Foreign Affairs of the Republic of Uzbekistan", "press_release"),
+])  # fmt: skip
+def test_an_office_sign_off_is_a_press_release_only_for_a_government(publisher_line, genre):
+    from greatgame.config import Settings
+    from greatgame.ingest import prepare
+
+    text = (f"The Samarkand Meeting\n\n{publisher_line}\n\n"
+            "On Monday, Russian President Vladimir Putin met Uzbek President Shavkat Mirziyoyev in Tashkent.\n"
+            "The rulers will regret the day they sold the country.\n")  # fmt: skip
+    doc = prepare(RawDocument("office.txt", "txt", text), Settings())
+    assert doc.meta.genre == genre
+    # in a movement's piece an uncued judgement is commentary (no event); in a ministry's release, a fact
+    uncued = "The rulers chose their masters long ago."
+    assert sentence_role(uncued, load_lexicon(), doc.meta.genre) == ("commentary" if genre == "commentary" else "fact")

@@ -65,10 +65,19 @@ class ClusterParams:
     threshold: float = 0.2
     min_text: float = 0.2
     min_text_same_place: float = 0.1
+    min_text_same_actor: float | None = None
     same_doc_needs_actor: bool = False
     place_clash_min_text: float = 0.5
     linkage: str = "average"
     scope_split_min: int = 0
+    scope_split_material: bool = False
+    doc_linkage: str = "single"
+    size_power: float = 0.0
+    same_doc_pairs: bool = False
+    doc_base: float = 0.5
+    doc_actors: float = 0.5
+    doc_threshold: float = 0.5
+    doc_day_penalty: float = 0.0
     title_weight: int = 0
     background_apart: bool = True
     account_place_guard: bool = False
@@ -238,6 +247,8 @@ def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterPar
     others = [i for i in members if i not in set(domestic)]
     if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
         return [members]
+    if p.scope_split_material and not any(events[i].quad.startswith("material") for i in others):
+        return [members]  # foreign words only (condolences, a call, criticism) belong to the affair
     return [domestic, others]
 
 
@@ -300,6 +311,26 @@ def _join_placed(uf: UnionFind, events: Sequence[StoryEvent], links, p: ClusterP
         places[uf.find(ri)] = a | b
 
 
+def _join_average(uf: UnionFind, events: Sequence[StoryEvent], members: list[int], links, p: ClusterParams) -> None:
+    """Join one document's events by average linkage over the pairs that fit in time.
+
+    A fitting pair scores ``doc_base`` plus its text cosine plus ``doc_actors`` times the overlap
+    of its countries; pairs that do not fit count 0, so a group joins another only when most of
+    their pairs fit and agree.
+    """
+    local = {i: k for k, i in enumerate(members)}
+    pair_scores = {}
+    for text, i, j in links:
+        a, b = events[i], events[j]
+        s = p.doc_base + text + p.doc_actors * _jaccard(a.countries, b.countries)
+        if a.precise and b.precise and a.anchored and b.anchored:
+            s -= p.doc_day_penalty * _gap(a.lo, a.hi, b.lo, b.hi)  # told for different days
+        pair_scores[(local[i], local[j])] = s
+    for group in average_linkage(len(members), pair_scores, p.doc_threshold):
+        for k in group[1:]:
+            uf.union(members[group[0]], members[k])
+
+
 @lru_cache(maxsize=4096)
 def _is_town(name: str | None) -> bool:
     """Whether a place name is narrower than a country (Batken, Samarkand; not Uzbekistan)."""
@@ -334,7 +365,10 @@ def accounts(events: Sequence[StoryEvent], p: ClusterParams) -> list[Account]:
                 text = tfidf.cosine(i, j)
                 if _same_account(events[i], events[j], text, p):
                     links.append((text, i, j))
-        _join_placed(uf, events, sorted(links, reverse=True), p)
+        if p.doc_linkage == "average":
+            _join_average(uf, events, members, links, p)
+        else:
+            _join_placed(uf, events, sorted(links, reverse=True), p)
     out = [_account(events, m) for group in uf.groups() for m in _split_scope(events, group, p)]
     main: dict[str, Account] = {}
     for acc in out:
@@ -368,6 +402,8 @@ def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: fl
     reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
     limit = reach if (a.anchored and b.anchored) else p.undated_window_days
     floor = p.min_text_same_place if (a.places & b.places) else p.min_text
+    if p.min_text_same_actor is not None and any(not is_state(x) for x in a.actors & b.actors):
+        floor = min(floor, p.min_text_same_actor)  # the same person or group named in both
     if _gap(a.lo, a.hi, b.lo, b.hi) > limit or text < floor:
         return None
     w = p.weights
@@ -378,7 +414,8 @@ def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: fl
     return score + w.get("tone_gap", 0.0) * abs(a.conflict - b.conflict)
 
 
-def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[int, int]]) -> None:
+def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[int, int]],
+           same_doc: bool = False) -> None:  # fmt: skip
     reach = dt.timedelta(days=days)
     for members in groups.values():
         members.sort(key=lambda n: accs[n].lo)
@@ -387,7 +424,7 @@ def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[in
             for j in members[x + 1 :]:
                 if accs[j].lo > end:
                     break
-                if accs[i].doc != accs[j].doc:
+                if same_doc or accs[i].doc != accs[j].doc:
                     pairs.add((min(i, j), max(i, j)))
 
 
@@ -407,7 +444,7 @@ def candidate_pairs(accs: Sequence[Account], p: ClusterParams) -> set[tuple[int,
             if acc.outlet:
                 by_outlet_key[(acc.outlet, k)].append(n)
     pairs: set[tuple[int, int]] = set()
-    _sweep(by_key, accs, max(p.window_days, p.undated_window_days), pairs)
+    _sweep(by_key, accs, max(p.window_days, p.undated_window_days), pairs, p.same_doc_pairs)
     _sweep(by_outlet_key, accs, max(p.followup_window_days, p.undated_window_days), pairs)
     return pairs
 
@@ -424,17 +461,22 @@ def scores(accs: Sequence[Account], p: ClusterParams) -> dict[tuple[int, int], f
     return out
 
 
-def average_linkage(n: int, pair_scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+def average_linkage(
+    n: int, pair_scores: dict[tuple[int, int], float], threshold: float, weights: Sequence[float] | None = None
+) -> list[list[int]]:
     """Average linkage: merge the groups with the best mean pair score while it reaches ``threshold``.
 
-    Pairs without a score count 0, so two groups need most of their pairs to agree. A heap of
-    candidate merges with lazy invalidation keeps each merge proportional to the groups' neighbours.
+    Pairs without a score count 0, so two groups need most of their pairs to agree. With
+    ``weights`` the mean is weighted (item i counts ``weights[i]``: a long account weighs more
+    than a stray sentence). A heap of candidate merges with lazy invalidation keeps each merge
+    proportional to the groups' neighbours.
     """
-    size = [1] * n
+    w = list(weights) if weights is not None else [1.0] * n
+    size = list(w)
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
     for (i, j), s in pair_scores.items():
-        nbr[i][j] = nbr[i].get(j, 0.0) + s
-        nbr[j][i] = nbr[j].get(i, 0.0) + s
+        nbr[i][j] = nbr[i].get(j, 0.0) + s * w[i] * w[j]
+        nbr[j][i] = nbr[j].get(i, 0.0) + s * w[i] * w[j]
     members = {i: [i] for i in range(n)}
     heap = [(-s, i, j) for (i, j), s in pair_scores.items() if s >= threshold]
     heapq.heapify(heap)
@@ -494,7 +536,8 @@ def group_events(events: Sequence[StoryEvent], p: ClusterParams) -> list[list[in
     accs = accounts(events, p)
     pair_scores = scores(accs, p)
     if p.linkage == "average":
-        parts = average_linkage(len(accs), pair_scores, p.threshold)
+        weights = [len(a.members) ** p.size_power for a in accs] if p.size_power else None
+        parts = average_linkage(len(accs), pair_scores, p.threshold, weights)
     else:
         parts = single_linkage(accs, pair_scores, p)
     logger.info("clustered %d events: %d accounts, %d scored pairs, %d clusters",

@@ -1,14 +1,19 @@
 """The FastAPI app factory: ``create_app(settings)``; OpenAPI at /openapi.json.
 
-The app holds no open database: every request opens the DuckDB file read-only and closes it,
-so ``greatgame ingest`` can write between requests. A request that meets the writer's lock
-waits up to two seconds, then gets a 503 with ``Retry-After`` in the fixed error shape.
+The app shares one read-only DuckDB connection between its requests (``api.reader``) and lets
+go of the file when idle and every few seconds under load, so ``greatgame ingest`` can take
+the lock. A request that meets the writer's lock waits up to two seconds, then gets a 503
+with ``Retry-After`` in the fixed error shape. Requests whose Host header names another server
+get 400 (``api.hosts``: DNS rebinding).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
+
+import anyio
 
 from fastapi import FastAPI
 
@@ -16,6 +21,8 @@ from greatgame import __version__
 from greatgame.api import pages
 from greatgame.api.auth import TokenAuth
 from greatgame.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
+from greatgame.api.hosts import HostCheck
+from greatgame.api.reader import SharedReader
 from greatgame.api.routers import actors, documents, events, influence, network, outlets, statements, summary
 from greatgame.config import Settings
 
@@ -75,8 +82,15 @@ def _catalogue_loader(catalogue: Any):
     return get
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI):
+    """At shutdown, close the shared database connection."""
+    yield
+    await anyio.to_thread.run_sync(app.state.reader.close)
+
+
 def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
-    """The HTTP API over the database ``settings.db`` (opened read-only per request).
+    """The HTTP API over the database ``settings.db`` (opened read-only, shared by the requests).
 
     ``catalogue`` is the actor catalogue used for /api/actors/{id} and bloc columns; by default
     the shipped one is loaded on first use; pass None to run without one.
@@ -89,14 +103,17 @@ def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
         # the schema only (/openapi.json), which any OpenAPI viewer or client generator reads.
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
+    app.state.reader = SharedReader()
     app.state.get_catalogue = _catalogue_loader(catalogue)
     install_error_handlers(app)
     for module in (documents, actors, events, influence, network, outlets, statements, summary):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     app.include_router(pages.router)
     app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     app.add_middleware(pages.SecurityHeaders)
     if settings.token:
         app.add_middleware(TokenAuth, token=settings.token)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -15,10 +15,19 @@ MAX_PAGE_SIZE = 200
 LOCK_TIMEOUT = 2.0  # seconds a request waits for a writer to release the database
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """A read-only Store for one request, closed afterwards so a writer can take the lock."""
-    with Store(request.app.state.settings.db, read_only=True, lock_timeout=LOCK_TIMEOUT) as store:
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """A read-only Store for one request: a cursor of the app's shared connection (``api.reader``).
+
+    The shared connection is closed when idle and at least every few seconds under load, so a
+    writer can take the lock; a request that meets the writer waits LOCK_TIMEOUT seconds, then
+    gets ``DatabaseLocked`` (503).
+    """
+    reader = request.app.state.reader
+    store = await reader.acquire(request.app.state.settings.db, LOCK_TIMEOUT)
+    try:
         yield store
+    finally:
+        reader.release(store)
 
 
 class Paging:

@@ -8,6 +8,7 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
+from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
 from greatgame.events.participants import SentenceActors, Side, sides
@@ -63,6 +64,7 @@ class Coder:
             sa = SentenceActors(
                 parse, sent.start, mentions, {a for a in actors if actors[a].kind == "person"}
             )
+            mark_institutions(parse, sa, self.res.story.home, self.catalogue)
             doc.statements += statements_of(doc, sent, parse, sa, self.catalogue, self.lex)
             if sent.role not in EVENT_ROLES or not (mentions or prev):
                 continue
@@ -106,7 +108,7 @@ class Coder:
         src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
         if not src:
             return None
-        src, tgt, place = self.res.target(trig, src, tgt, place, doc)
+        src, tgt, place = self.res.target(trig, src, tgt, place, doc, sa)
         mod = modality(trig, spk, self.lex)
         when = dates_mod.event_date(
             sent.text, trig.token.doc, trig.token, doc.meta.published, mod == "planned"

@@ -13,11 +13,12 @@ logger = logging.getLogger(__name__)
 
 HYPO_AUX = {"would", "could", "might", "may", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+NEXT_WORDS = {"next", "upcoming", "forthcoming"}
 
 
 def speaker(tok: Any, sa: SentenceActors, lex: Lexicon) -> tuple[list[str], Any]:
     """Actors who say the clause holding ``tok`` ('X said ...', 'according to X'), and the verb."""
-    verb = under_speech(tok, lex)
+    verb = under_speech(tok, lex) or _claimed(tok)
     if verb is not None:
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is not None:
@@ -34,6 +35,28 @@ def speaker(tok: Any, sa: SentenceActors, lex: Lexicon) -> tuple[list[str], Any]
                 return sa.np_with_conj(obj) or sa.subtree_actors(obj, set())[:1], t
             return [], t
     return [], None
+
+
+CHARGING = {"accuse", "blame", "charge"}
+CLAIMING = {"claim"}
+
+
+def _claimed(tok: Any) -> Any:
+    """The verb of a charge or a claim the event is the content of.
+
+    'X accused Y of shelling Z' (the shelling is X's account), 'X claimed the attack'.
+    """
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
+        verb = tok.head.head
+        return verb if lemma(verb) in CHARGING else None
+    cur = tok
+    for _ in range(3):  # 'claimed (responsibility for) the attack'
+        if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur if lemma(cur) in CLAIMING and tok.pos_ == "NOUN" else None
+    return None
 
 
 def _governors(tok: Any, depth: int = 4) -> list[Any]:
@@ -81,6 +104,8 @@ def modality(trig: Trigger, speaker_ids: list[str], lex: Lexicon) -> str:
     hypo_heads = set(lex.modality["hypothetical_heads"])
     if marks & set(lex.modality["hypothetical_marks"]) or gov_lemmas & hypo_heads:
         return "hypothetical"
+    if trig.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in NEXT_WORDS for c in tok.children):
+        return "planned"  # "the next summit is due in X"
     if "would" in auxes and _future_in_past(tok, lex):  # "agreed that the summit would be held in X"
         auxes = (auxes - {"would"}) | {"will"}
     if not trig.intent and auxes & HYPO_AUX:

@@ -9,6 +9,7 @@ several ("Israel and Lebanon").
 from __future__ import annotations
 
 import logging
+import bisect
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,10 +34,12 @@ DEFAULT_TARGET_PREPS = [
     "of",
     "in",
 ]
+CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "prep"}
 PAIR_WORDS = {"two", "both", "sides", "side", "parties"}
 GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisation", "organization", "bloc",
                "alliance", "summit", "delegations", "presidents", "ministers", "countries", "nations", "neighbours",
                "neighbors", "rulers", "commonwealth", "officials", "diplomats"}  # fmt: skip
+SELF_PASSIVES = {"represent"}
 ADJECTIVAL_PASSIVES = {
     "committed",
     "prepared",
@@ -82,15 +85,30 @@ class SentenceActors:
     def __init__(self, parse: Any, sent_start: int, mentions: list[Any], person_ids: set[str]):
         self.parse = parse
         self.by_token: dict[int, str] = {}
+        self.more: dict[int, list[str]] = {}  # a group phrase names several ("the five states")
         self.person_country: dict[str, str] = {}  # people whose phrase names their state
         self.person_ids = person_ids
-        for m in mentions:
+        starts = [tok.idx for tok in parse]
+        for m in mentions:  # bisect: linear in mentions, not mentions x tokens
             s, e = m.start - sent_start, m.end - sent_start
-            toks = [tok for tok in parse if tok.idx < e and tok.idx + len(tok.text) > s]
-            if toks and m.how == "demonym" and toks[0].i > 0 and parse[toks[0].i - 1].lower_ == "ethnic":
+            first = max(bisect.bisect_right(starts, s) - 1, 0)
+            if first < len(parse) and parse[first].idx + len(parse[first].text) <= s:
+                first += 1
+            last = bisect.bisect_left(starts, e)
+            if first >= last:
+                continue
+            if m.how == "demonym" and first > 0 and parse[first - 1].lower_ == "ethnic":
                 continue  # "ethnic Albanians in Serbia" are not the state of Albania
-            for tok in toks:
-                self.by_token.setdefault(tok.i, m.actor_id)
+            for i in range(first, last):
+                if i not in self.by_token:
+                    self.by_token[i] = m.actor_id
+                elif m.how == "group" and m.actor_id != self.by_token[i]:
+                    self.more.setdefault(i, []).append(m.actor_id)
+
+    def ids_at(self, i: int) -> list[str]:
+        """Every actor the token names (one, or the members of a group phrase)."""
+        first = self.by_token.get(i)
+        return [first, *self.more.get(i, [])] if first else []
 
     def np_actors(self, head: Any) -> list[str]:
         """Actors named by the noun phrase headed by ``head`` (closest to the head first)."""
@@ -115,7 +133,10 @@ class SentenceActors:
             states = [a for _, _, a in found if _is_state_id(a)]
             if states:
                 self.person_country.setdefault(best, states[0])
-        return [best]
+        best_tok = self.parse[found[0][1]]
+        if best_tok.dep_ == "pobj" and len(_conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
+            return list(dict.fromkeys(a for c in _conjuncts(best_tok) for a in self.ids_at(c.i)))
+        return self.ids_at(found[0][1])
 
     def sentence_state(self) -> str | None:
         """The one state named in the sentence, if exactly one is."""
@@ -127,17 +148,38 @@ class SentenceActors:
         if head is None:
             return []
         ids: list[str] = []
-        for tok in _conjuncts(head):
+        conjuncts = _conjuncts(head)
+        for tok in conjuncts:
             for a in self.np_actors(tok):
                 if a not in ids:
                     ids.append(a)
         for tok in head.children:  # "Senior Hungarian and Romanian officials"
             if tok.dep_ in ("amod", "compound", "nmod") and tok.i in self.by_token:
                 for c in _conjuncts(tok)[1:]:
-                    a = self.by_token.get(c.i)
-                    if a and a not in ids:
-                        ids.append(a)
+                    for a in self.ids_at(c.i):
+                        if a not in ids:
+                            ids.append(a)
+        for tok in _split_subjects(head):  # "A and B signed" parsed as two subjects
+            for a in self.np_actors(tok):
+                if a not in ids:
+                    ids.append(a)
+        if len(conjuncts) > 1:  # a list the parser split oddly ("A, B, C and D" as appositions)
+            for a in self._list_names(head):
+                if a not in ids:
+                    ids.append(a)
         return ids
+
+    def _list_names(self, head: Any) -> list[str]:
+        """The people and states named in a co-ordinated noun phrase, in text order.
+
+        The coder drops the states of listed people ("Kazakh President X" names X).
+        """
+        toks, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            toks.append(t)
+            stack += [c for c in t.children if c.dep_ not in CLAUSE_STOP]
+        return list(dict.fromkeys(a for t in sorted(toks, key=lambda t: t.i) for a in self.ids_at(t.i)))
 
     def subtree_actors(self, head: Any, exclude: set[str]) -> list[str]:
         """Every actor in the whole subtree of ``head``, nearest first, minus ``exclude``."""
@@ -146,9 +188,9 @@ class SentenceActors:
         seen = {head.i}
         while queue:
             tok = queue.popleft()
-            a = self.by_token.get(tok.i)
-            if a and a not in exclude and a not in out:
-                out.append(a)
+            for a in self.ids_at(tok.i):
+                if a not in exclude and a not in out:
+                    out.append(a)
             for c in tok.children:
                 if c.i not in seen:
                     seen.add(c.i)
@@ -173,6 +215,19 @@ def _conjuncts(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _split_subjects(head: Any) -> list[Any]:
+    """The other subjects of the same verb when an 'and' joins them ("A and B signed" as two nsubj)."""
+    if not head.dep_.startswith("nsubj") or head.head is head:
+        return []
+    verb = head.head
+    subjects = [c for c in verb.children if c.dep_ == head.dep_ and c is not head and c.i < verb.i]
+    if not subjects:
+        return []
+    lo, hi = min(c.i for c in [head, *subjects]), max(c.i for c in [head, *subjects])
+    joined = any(t.dep_ == "cc" and lo < t.i < hi for t in head.doc[lo:hi])
+    return sorted(subjects, key=lambda t: t.i) if joined else []
 
 
 def child(tok: Any, *deps: str) -> Any:
@@ -312,7 +367,23 @@ def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
     if any(c.dep_ == "poss" for c in tok.children):  # "Russia's invasion of Ukraine"
         preps = ["of", *preps]
     targets = [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
+    held = held_in(tok)
+    if held is not None:  # "X remains in custody", "kept X in detention": X is the one held
+        who = child(held, "dobj") if lemma(held) in ("keep", "hold", "place", "put", "take") else None
+        who = who if who is not None else child(held, "nsubj", "nsubjpass")
+        targets.insert(0, sa.np_with_conj(who) if who is not None else [])
     return source, _first_nonempty(targets, source)
+
+
+HOLDING_VERBS = {"remain", "stay", "be", "keep", "hold", "place", "put", "take"}
+
+
+def held_in(tok: Any) -> Any:
+    """The verb of 'remains in custody' / 'was placed under arrest' for an event noun, or None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under", "into"):
+        return None
+    verb = tok.head.head
+    return verb if lemma(verb) in HOLDING_VERBS and verb.pos_ in ("VERB", "AUX") else None
 
 
 def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
@@ -331,6 +402,9 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     subj, passive = subject_token(tok)
     own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
+    if own_passive and lemma(tok) in SELF_PASSIVES:  # "X and Y were represented": they took part
+        source = sa.np_with_conj(subj) if subj is not None else []
+        return Side(source, "parse" if source else "none"), Side([], "none"), subj
     if own_passive:
         agent = prep_objects(tok, ["by"])
         source = sa.np_with_conj(agent[0]) if agent else []

@@ -13,7 +13,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-def _catalogue_place(catalogue: Any, name: str) -> Any:
+def catalogue_place(catalogue: Any, name: str) -> Any:
+    """The catalogue place of that name (with or without "the"), or None."""
     finder = getattr(catalogue, "place", None)
     if finder is None:
         return None
@@ -66,7 +67,7 @@ def visited_place(trigger: Any, catalogue: Any) -> Location | None:
     ]
     for obj in objs:
         for name in (_phrase(obj), obj.text):
-            place = _catalogue_place(catalogue, name)
+            place = catalogue_place(catalogue, name)
             if place is not None:
                 return _to_location(place, name)
     return None
@@ -93,7 +94,7 @@ def _place_words(top: Any) -> list[Any]:
 def _locate(tok: Any, sa: Any, catalogue: Any) -> Location | None:
     if True:
         name = _phrase(tok)
-        place = _catalogue_place(catalogue, name) or _catalogue_place(catalogue, tok.text)
+        place = catalogue_place(catalogue, name) or catalogue_place(catalogue, tok.text)
         if place is not None:
             return _to_location(place, name)
         actor = sa.by_token.get(tok.i)

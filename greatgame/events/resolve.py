@@ -14,7 +14,15 @@ import logging
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon
-from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side, child
+from greatgame.events.participants import (
+    GROUP_WORDS,
+    PAIR_WORDS,
+    PRONOUNS,
+    SentenceActors,
+    Side,
+    child,
+    held_in,
+)
 from greatgame.events.places import visited_place
 from greatgame.events.story import Story
 from greatgame.events.triggers import Trigger, content_type, lemma
@@ -24,13 +32,15 @@ logger = logging.getLogger(__name__)
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
+TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
 SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
              "exchange", "trade", "confer", "hold"}  # fmt: skip
 ORG_WORDS = {"bloc", "alliance", "organisation", "organization", "commonwealth", "union"}
 MOVEMENT_WORDS = {"movement", "militants", "insurgents", "rebels", "group's", "militia"}
 TITLE_WORDS = {"secretary", "president", "minister", "premier", "chancellor", "king", "emir", "envoy"}
-MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair"}
+MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair", "represent"}
+ATTEND_VERBS = {"attend", "participate", "take", "join", "represent"}
 MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference", "gathering", "ceremony",
                  "negotiations", "consultations", "summits", "meetings"}  # fmt: skip
 
@@ -64,11 +74,15 @@ class Resolver:
         ):  # "He claimed X, and thanked Y"
             outer = child(trig.token.head.head, "nsubj")
             src = Side(sa.np_with_conj(outer), "parse") if outer is not None else src
+        if not src and trig.type == "CONSULT":  # "held under the chairmanship of X", "received by X"
+            chair = chaired_by(trig.token)
+            ids = sa.np_with_conj(chair) if chair is not None else []
+            src = Side(ids, "parse") if ids else src
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
         if not src and trig.kind == "noun" and _meeting_subject(trig.token) and self.story.org:
             src = Side([self.story.org], "group")  # "the next summit is due in Bishkek"
-        if not src and trig.kind == "noun" and trig.token.dep_ == "pobj":
+        if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
@@ -77,23 +91,35 @@ class Resolver:
         return src
 
     def target(
-        self, trig: Trigger, src: Side, tgt: Side, place: Any, doc: Document
+        self, trig: Trigger, src: Side, tgt: Side, place: Any, doc: Document, sa: SentenceActors | None = None
     ) -> tuple[Side, Side, Any]:
         """Source, target and place once the target is completed (see the module docstring)."""
         tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
+        if attending and not tgt:  # "X and Y took part": in the meeting, not with each other
+            tgt = self._meeting_target(trig, src, place, doc)
         src, tgt = reciprocal(trig, src, tgt)
         if not tgt:
             tgt = self._group_target(trig, src)
         if trig.type == "CONSULT" and not tgt:
             tgt = self._meeting_target(trig, src, place, doc)
+        if trig.type == "CONSULT" and tgt and attending and meeting_object(trig.token):
+            org = self.story.meeting_org  # "joined the leaders at the meeting": of the story's bloc
+            if org and org not in src.ids + tgt.ids:
+                tgt = Side([*tgt.ids, org], tgt.how)
+        if trig.type == "CONSULT" and not tgt and trig.kind == "noun" and place is not None:
+            if place.country and place.country not in src.ids:  # "the next summit is due in Moscow"
+                tgt = Side([place.country], "place")
         if trig.type == "CONSULT" and not tgt:
             visited = visited_place(trig.token, self.catalogue)
             if visited is not None:
                 place = visited
                 if visited.country and visited.country not in src.ids:
                     tgt = Side([visited.country], "parse")
+        countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
+        if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
+            tgt = self._opponent(src, countries, sa, doc)
         if not tgt and trig.type not in HOME_TARGET:
-            countries = [c for c in (self.country(a, doc) for a in src.ids) if c]
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
             trig.type in HOME_TARGET | DOMESTIC
@@ -101,6 +127,34 @@ class Resolver:
         ):
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _opponent(self, src: Side, countries: list[str], sa: SentenceActors, doc: Document) -> Side:
+        """The other side of a clash or truce: another state the sentence names, else the story's pair."""
+        mine = set(src.ids) | set(countries)
+        named = [self.country(a, doc) for t in sorted(sa.by_token) for a in sa.ids_at(t)]
+        others = [c for c in dict.fromkeys(c for c in named if c) if c not in mine]
+        if len(others) == 1:
+            return Side(others, "parse")
+        for pair in reversed(self.story.pairs):
+            if mine & set(pair):
+                rest = [a for a in pair if a not in mine]
+                if rest:
+                    return Side(rest, "story")
+        return Side([], "none")
+
+    def _all_states(self, ids: list[str]) -> bool:
+        kinds = {getattr(self.catalogue.get(a), "kind", None) for a in ids}
+        return bool(ids) and kinds <= {"state", "person"}
+
+    def offices(self, ids: list[str], doc: Document) -> list[str]:
+        """The states and organisations the people among ``ids`` hold office in (on publication day)."""
+        out: list[str] = []
+        for a in ids:
+            try:
+                out += [o.of for o in self.catalogue.offices_of(a, doc.meta.published) if o.of]
+            except (AttributeError, TypeError):
+                continue
+        return out
 
     def _home_target(self, trig: Trigger, src: Side, place: Any, doc: Document) -> Side:
         """A home affair's target.
@@ -224,8 +278,9 @@ class Resolver:
         if lemma(tok) != "host":
             ids += self.story.host
         mine = {self.country(a, doc) for a in src.ids} | set(src.ids)
-        if place is not None and place.country and place.country not in mine and lemma(tok) != "host":
-            ids.append(place.country)
+        venue = place.country if place is not None and place.country else self.story.home
+        if venue and venue not in mine and lemma(tok) != "host":  # the dateline's country hosts it
+            ids.append(venue)
         ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
         return Side(ids, "story" if ids else "none")
 
@@ -235,6 +290,27 @@ class Resolver:
             return self.catalogue.country_of(actor_id, on=doc.meta.published)
         except TypeError:
             return self.catalogue.country_of(actor_id)
+
+
+def _two_sided(trig: Trigger) -> bool:
+    """A clash or a truce: it has another side."""
+    return trig.type == "FIGHT" or (trig.type == "CONCEDE" and lemma(trig.token) in TRUCE_WORDS)
+
+
+CHAIR_WORDS = {"chairmanship", "chairman", "presidency", "auspices", "leadership"}
+
+
+def chaired_by(tok: Any) -> Any:
+    """The head of a meeting named in its clause ('under the chairmanship of X', 'received by X')."""
+    clause = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "advcl", "conj"))]
+    for verb in clause:
+        for p in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+            for obj in (o for o in p.children if o.dep_ == "pobj"):
+                if p.lower_ == "under" and obj.lower_ in CHAIR_WORDS:
+                    return next((x for q in obj.children if q.lower_ == "of" for x in q.children), None)
+                if p.lower_ == "by" and lemma(verb) in ("receive", "welcome", "greet", "host"):
+                    return obj
+    return None
 
 
 def passive(tok: Any) -> bool:

@@ -98,7 +98,7 @@ def story_of(doc: Document, catalogue: Any) -> Story:
     best = max(counts, key=lambda k: counts[k], default=None)
     org = best if best is not None and counts[best] >= 2 else None
     states = sorted((a for a in doc.actors if a.kind == "state"), key=lambda a: -a.mentions)
-    home = _dateline_country(doc, catalogue) or _title_country(doc, catalogue)
+    home = _dateline_country(doc, catalogue) or _title_country(doc, catalogue) or _title_person_country(doc)
     return Story(org=org, states=[a.id for a in states], meeting_org=org or best, home=home)
 
 
@@ -114,6 +114,19 @@ def _title_country(doc: Document, catalogue: Any) -> str | None:
             mt = re.search(rf"\b{re.escape(name)}\b", title) if name else None
             if mt and (best is None or mt.start() < best[0]):
                 best = (mt.start(), a.id)
+    return best[1] if best else None
+
+
+def _title_person_country(doc: Document) -> str | None:
+    """The country of the first person the title names by surname ('Tokayev orders ...' -> KAZ)."""
+    title = doc.meta.title or ""
+    best: tuple[int, str] | None = None
+    for a in doc.actors:
+        if a.kind != "person" or not a.country or not a.name:
+            continue
+        mt = re.search(rf"\b{re.escape(a.name.split()[-1])}\b", title)
+        if mt and (best is None or mt.start() < best[0]):
+            best = (mt.start(), a.country)
     return best[1] if best else None
 
 

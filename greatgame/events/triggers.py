@@ -96,6 +96,9 @@ def _obj_keys(obj: Any) -> list[str]:
     for prep in obj.children:  # "treaty of friendship"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             keys += [f"{obj.text.lower()} of {p.text.lower()}" for p in prep.children if p.dep_ == "pobj"]
+    doc = obj.doc
+    if obj.i + 2 < len(doc) and doc[obj.i + 1].text == "-":  # "call-up", "cease-fire"
+        keys.append(f"{obj.text}-{doc[obj.i + 2].text}".lower())
     keys += [obj.text.lower(), lemma(obj)]
     return keys
 
@@ -150,6 +153,9 @@ def _cue_type(tok: Any, pat: Pattern) -> str | None:
 def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, str | None]:
     """Resolve the type of a verb pattern on this token: particles, prepositions, objects, cues."""
     typ, strength, mode = pat.type, pat.strength, pat.mode
+    obj = object_of(tok)
+    if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
+        return None, strength, mode  # "handing over the chair": no event, whatever the particle
     for c in tok.children:
         if c.dep_ == "prt" and lemma(c) in pat.particles:
             return pat.particles[lemma(c)], max(strength, 0.8), mode
@@ -167,6 +173,8 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None:
         keys = _obj_keys(obj)
         found, otyp = _lookup(pat.objects, keys)
+        if not found and pat.person_object and obj.ent_type_ == "PERSON":
+            return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
             return otyp, max(strength, 0.8), (npat.mode if npat and npat.mode else mode)
@@ -277,6 +285,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     content = _content(tok) if pat.control == "govern" else None
     if content is not None and lemma(content) in NO_ACT:  # "declined to comment"
         return None
+    if content is not None and pat.contents:  # "ordered the forces to shoot": the act ordered
+        typ = pat.contents.get(_content_type(content, lex) or "", typ)
     return Trigger(tok, typ, strength, pat, "verb", mode, list(pat.context), content)
 
 

@@ -279,21 +279,43 @@ def _strip_site(title: str | None, publisher: str | None) -> str | None:
 
 def _genre(zones: Zones, found: Found) -> str:
     segments = [seg for ln in zones.header for seg in _SEGMENTS.split(ln.text)]
-    labels = [g for g in map(pat.label_genre, segments) if g]
-    if labels:
-        return labels[0]
+    labelled = [(seg, g) for seg in segments if (g := pat.label_genre(seg))]
+    if labelled:
+        seg, genre = labelled[0]
+        # "Press Service of the X Movement" names a movement's office, it does not label a release
+        if genre == "press_release" and pat.fullmatch("office_line", seg.strip()) and _movement(found.publisher):
+            return "commentary"
+        return genre
     title = found.title or ""
     if re.match(r"(joint )?statement\b", title, re.I):
         return "statement"
     if re.match(r"(op-?ed|opinion|commentary)\s*[:|]", title, re.I):
         return "op_ed" if title.lower().startswith(("op", "opinion")) else "commentary"
-    if "office_header" in found.signals or "office_signoff" in found.signals:
+    office = "office_header" in found.signals or "office_signoff" in found.signals
+    if (office or "media_office" in found.signals) and _movement(found.publisher):
+        return "commentary"  # a movement's media office publishes commentary, not press releases
+    if office:
         return "press_release"
     if "media_office" in found.signals or _appeals(zones):
         return "commentary"
     if "author_bio" in found.signals or found.author and _first_person(zones):
         return "op_ed"
     return "news"
+
+
+_MOVEMENT_WORDS = re.compile(r"\b(movement|jamaat|jama'at|hizb|front|caravan|brotherhood|mujahideen|resistance)\b", re.I)
+
+
+def _movement(publisher: str | None) -> bool:
+    """Whether the publisher is a movement's media office: by the outlet catalogue, else by its name."""
+    if not publisher:
+        return False
+    from greatgame.catalogue.outlets import load_outlets
+
+    outlet = load_outlets().resolve(publisher)
+    if outlet is not None and outlet.known:
+        return outlet.affiliation == "movement"
+    return bool(_MOVEMENT_WORDS.search(publisher))
 
 
 def _first_person(zones: Zones) -> bool:

@@ -94,7 +94,9 @@ class Linker:
 
     def _groups(self, sentence, ctx: Context, doc) -> None:
         """Mentions of every member of a named group of states ("the five Central Asian states")."""
-        for ids, regex in _group_patterns():
+        for ids, regex, requires in _group_patterns():
+            if requires and requires not in doc.text:
+                continue
             for match in regex.finditer(sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 for actor_id in ids:
@@ -376,8 +378,10 @@ class Linker:
 
 
 @functools.cache
-def _group_patterns() -> list[tuple[list[str], re.Pattern]]:
-    return [(g["ids"], re.compile(p)) for g in read_yaml("groups.yaml") for p in g["patterns"]]
+def _group_patterns() -> list[tuple[list[str], re.Pattern, str | None]]:
+    return [
+        (g["ids"], re.compile(p), g.get("requires")) for g in read_yaml("groups.yaml") for p in g["patterns"]
+    ]
 
 
 _COMPANY = re.compile(

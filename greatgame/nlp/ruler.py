@@ -14,6 +14,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -136,7 +137,16 @@ class CatalogueRuler:
 
     @staticmethod
     def _fold_doc(doc: Doc) -> Doc:
-        for tok in doc:
-            if not tok.is_ascii or "'" in tok.text:
-                tok.norm_ = fold(tok.text)
+        """Set the NORM of non-ASCII tokens and tokens with an apostrophe to their folded form."""
+        strings = doc.vocab.strings
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            folded = _FOLDED.get(orth)
+            if folded is None:
+                text = strings[orth]
+                folded = _FOLDED[orth] = fold(text) if not text.isascii() or "'" in text else ""
+            if folded:
+                doc[i].norm_ = folded
         return doc
+
+
+_FOLDED: dict[int, str] = {}  # ORTH hash -> folded form ("" when the token needs none); per process
