@@ -168,6 +168,7 @@ class Progress:
     done: int = 0
     failed: int = 0
     skipped: int = 0
+    stored: int = 0
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -361,7 +362,9 @@ def run_ingest(
             progress.done += 1
             if isinstance(result, Failure):
                 progress.failed += 1
-            elif not next(written):
+            elif next(written):
+                progress.stored += 1
+            else:
                 progress.skipped += 1
             if on_result:
                 on_result(result, progress)

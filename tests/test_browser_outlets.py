@@ -12,7 +12,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from test_browser_dashboard import Watched, browser, corpus_db, server  # noqa: F401 - pytest fixtures
+from test_browser_dashboard import Watched, browser, corpus_db, server  # noqa: F401, F811 - pytest fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +24,19 @@ def watched(browser, server):  # noqa: F811 - the fixtures above
     w.context.close()
 
 
-def _api(server, path: str, **params):
+def _api(base: str, path: str, **params):
     import httpx
 
-    return httpx.get(f"{server}{path}", params=params).json()
+    return httpx.get(f"{base}{path}", params=params).json()
 
 
-def _outlet_of(server, affiliation: str) -> str:
-    items = _api(server, "/api/outlets", affiliation=affiliation, page_size=200)["items"]
+def _outlet_of(base: str, affiliation: str) -> str:
+    items = _api(base, "/api/outlets", affiliation=affiliation, page_size=200)["items"]
     assert items, f"no {affiliation} outlet in the sample corpus"
     return items[0]["id"]
 
 
-def test_outlet_list_and_pages_open_cleanly(watched, server):
+def test_outlet_list_and_pages_open_cleanly(watched, server):  # noqa: F811
     watched.open("/outlets")
     rows = watched.page.locator("table.outlets tbody tr")
     assert rows.count() == _api(server, "/api/outlets", page_size=200)["total"]
@@ -55,7 +55,7 @@ def test_outlet_list_and_pages_open_cleanly(watched, server):
     watched.assert_clean("outlet pages")
 
 
-def test_movement_outlet_shows_its_commentary_and_links_to_its_documents(watched, server):
+def test_movement_outlet_shows_its_commentary_and_links_to_its_documents(watched, server):  # noqa: F811
     outlet = _outlet_of(server, "movement")
     profile = _api(server, f"/api/outlets/{outlet}")
     assert profile["sentence_roles"].get("commentary", 0) + profile["sentence_roles"].get("appeal", 0) > 0
@@ -73,7 +73,7 @@ def test_movement_outlet_shows_its_commentary_and_links_to_its_documents(watched
     watched.assert_clean("movement outlet")
 
 
-def test_one_row_per_story_toggle_groups_reports_and_shows_their_evidence(watched, server):
+def test_one_row_per_story_toggle_groups_reports_and_shows_their_evidence(watched, server):  # noqa: F811
     watched.open("/events")
     page = watched.page
     plain_total = int(page.locator("#event-count").inner_text().split()[0])

@@ -22,7 +22,6 @@ The knobs live in ``data/clusters.yaml`` (``ClusterParams``).
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import logging
 import math
 import re
@@ -35,6 +34,7 @@ from typing import Any
 
 import yaml
 
+from greatgame.analysis.linkage import UnionFind, average_linkage
 from greatgame.models import QUAD
 
 logger = logging.getLogger(__name__)
@@ -73,11 +73,9 @@ class ClusterParams:
     scope_split_material: bool = False
     doc_linkage: str = "single"
     size_power: float = 0.0
-    same_doc_pairs: bool = False
     doc_base: float = 0.5
     doc_actors: float = 0.5
     doc_threshold: float = 0.5
-    doc_day_penalty: float = 0.0
     title_weight: int = 0
     background_apart: bool = True
     account_place_guard: bool = False
@@ -188,33 +186,6 @@ def _gap(lo1, hi1, lo2, hi2) -> int:
 # -- step 1: accounts within a document -------------------------------------------------------
 
 
-class UnionFind:
-    """Disjoint sets over 0..n-1 (path halving; the smaller index becomes the root)."""
-
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        """The representative of i's set."""
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        """Join the sets of i and j."""
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-    def groups(self) -> list[list[int]]:
-        """The sets, each in index order."""
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return list(out.values())
-
-
 def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
     """Whether two events of one document tell the same happening."""
     if p.background_apart and (a.background or b.background):
@@ -323,8 +294,6 @@ def _join_average(uf: UnionFind, events: Sequence[StoryEvent], members: list[int
     for text, i, j in links:
         a, b = events[i], events[j]
         s = p.doc_base + text + p.doc_actors * _jaccard(a.countries, b.countries)
-        if a.precise and b.precise and a.anchored and b.anchored:
-            s -= p.doc_day_penalty * _gap(a.lo, a.hi, b.lo, b.hi)  # told for different days
         pair_scores[(local[i], local[j])] = s
     for group in average_linkage(len(members), pair_scores, p.doc_threshold):
         for k in group[1:]:
@@ -414,8 +383,7 @@ def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: fl
     return score + w.get("tone_gap", 0.0) * abs(a.conflict - b.conflict)
 
 
-def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[int, int]],
-           same_doc: bool = False) -> None:  # fmt: skip
+def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[int, int]]) -> None:
     reach = dt.timedelta(days=days)
     for members in groups.values():
         members.sort(key=lambda n: accs[n].lo)
@@ -424,7 +392,7 @@ def _sweep(groups: dict, accs: Sequence[Account], days: int, pairs: set[tuple[in
             for j in members[x + 1 :]:
                 if accs[j].lo > end:
                     break
-                if same_doc or accs[i].doc != accs[j].doc:
+                if accs[i].doc != accs[j].doc:
                     pairs.add((min(i, j), max(i, j)))
 
 
@@ -444,7 +412,7 @@ def candidate_pairs(accs: Sequence[Account], p: ClusterParams) -> set[tuple[int,
             if acc.outlet:
                 by_outlet_key[(acc.outlet, k)].append(n)
     pairs: set[tuple[int, int]] = set()
-    _sweep(by_key, accs, max(p.window_days, p.undated_window_days), pairs, p.same_doc_pairs)
+    _sweep(by_key, accs, max(p.window_days, p.undated_window_days), pairs)
     _sweep(by_outlet_key, accs, max(p.followup_window_days, p.undated_window_days), pairs)
     return pairs
 
@@ -459,46 +427,6 @@ def scores(accs: Sequence[Account], p: ClusterParams) -> dict[tuple[int, int], f
         if s is not None:
             out[(i, j)] = s
     return out
-
-
-def average_linkage(
-    n: int, pair_scores: dict[tuple[int, int], float], threshold: float, weights: Sequence[float] | None = None
-) -> list[list[int]]:
-    """Average linkage: merge the groups with the best mean pair score while it reaches ``threshold``.
-
-    Pairs without a score count 0, so two groups need most of their pairs to agree. With
-    ``weights`` the mean is weighted (item i counts ``weights[i]``: a long account weighs more
-    than a stray sentence). A heap of candidate merges with lazy invalidation keeps each merge
-    proportional to the groups' neighbours.
-    """
-    w = list(weights) if weights is not None else [1.0] * n
-    size = list(w)
-    nbr: list[dict[int, float]] = [{} for _ in range(n)]
-    for (i, j), s in pair_scores.items():
-        nbr[i][j] = nbr[i].get(j, 0.0) + s * w[i] * w[j]
-        nbr[j][i] = nbr[j].get(i, 0.0) + s * w[i] * w[j]
-    members = {i: [i] for i in range(n)}
-    heap = [(-s, i, j) for (i, j), s in pair_scores.items() if s >= threshold]
-    heapq.heapify(heap)
-    while heap:
-        neg, i, j = heapq.heappop(heap)
-        total = nbr[i].get(j) if i in members and j in members else None
-        if total is None or abs(total / (size[i] * size[j]) + neg) > 1e-12:
-            continue  # stale: one side has merged since
-        members[i] += members.pop(j)
-        size[i] += size[j]
-        del nbr[i][j]
-        for k, t in nbr[j].items():
-            if k != i:
-                del nbr[k][j]
-                nbr[i][k] = nbr[i].get(k, 0.0) + t
-        nbr[j] = {}
-        for k, t in nbr[i].items():
-            nbr[k][i] = t
-            mean = t / (size[i] * size[k])
-            if mean >= threshold:
-                heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
-    return list(members.values())
 
 
 def single_linkage(

@@ -146,8 +146,10 @@ def has_story_weights(con) -> bool:
 
 def list_groups_sql(relation: str, freq: str, powers: Sequence[str], by_domain: bool, domain: str | None,
                     weights: Weights, eu_members: bool, evidence: bool, fine: bool = True) -> str:  # fmt: skip
-    """The grouping query over ``relation`` (columns of ``Store.events``: lists, ``day`` and ``cw``,
-    the story weight)."""
+    """The grouping query over ``relation``.
+
+    The relation has the columns of ``Store.events`` (lists and ``day``) and ``cw``, the story weight.
+    """
     where = [_opinion_sql()] + (["list_contains(context, $domain)"] if domain else [])
     return f"""
         WITH ev AS (

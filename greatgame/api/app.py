@@ -14,7 +14,6 @@ import logging
 from typing import Any
 
 import anyio
-
 from fastapi import FastAPI
 
 from greatgame import __version__

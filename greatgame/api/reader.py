@@ -12,8 +12,12 @@ writing while any process has it open, so the connection must not be held for lo
   gets in within about 4 s even while the server is busy; then requests answer 503 as before.
 
 Every reopening reads the file as it is then, so a finished ingest shows within ``max_age``.
-Waiting happens in the event loop (``await anyio.sleep``), never in a worker thread, so waiting
-requests cannot starve the requests they wait for; opening and closing run in worker threads.
+
+At most ``limit`` (8) requests hold a cursor at a time, served in the order they came. This
+keeps two cores busy without 40 threads fighting over them, and it bounds how long a pause
+waits for the requests in flight. Waiting happens in the event loop (``await anyio.sleep``),
+never in a worker thread, so waiting requests cannot starve the ones they wait for; opening
+and closing run in worker threads.
 """
 
 from __future__ import annotations
@@ -32,17 +36,21 @@ logger = logging.getLogger(__name__)
 IDLE = 1.0  # seconds without a request before the file is closed
 MAX_AGE = 3.0  # seconds the file may stay open under load without a pause
 GAP = 0.6  # seconds the file stays closed when it was taken away from a busy server
-POLL = 0.01  # seconds between looks while a request waits for the connection
+POLL = 0.005  # seconds between looks while a request waits for the connection
+LIMIT = 8  # requests reading at the same time; the others wait their turn, first come first served
 
 
 class SharedReader:
     """One read-only ``Store`` shared by the requests; ``await acquire(path)`` gives a cursor Store."""
 
-    def __init__(self, idle: float = IDLE, max_age: float = MAX_AGE, gap: float = GAP):
-        self.idle, self.max_age, self.gap = idle, max_age, gap
+    def __init__(self, idle: float = IDLE, max_age: float = MAX_AGE, gap: float = GAP, limit: int = LIMIT):
+        self.idle, self.max_age, self.gap, self.limit = idle, max_age, gap, limit
         self._lock = threading.Condition()
         self._store: Store | None = None  # the open connection (its ``con`` is the parent of the cursors)
         self._users = 0  # cursors handed out and not yet given back
+        self._tickets = 0  # requests are served in the order they asked: ticket numbers
+        self._serving = 0  # the ticket whose turn it is
+        self._gone: set[int] = set()  # tickets given up (failed or cancelled requests)
         self._draining = False  # closing as soon as the users are done; no new cursors meanwhile
         self._opening = False
         self._epoch = 0.0  # when the file was opened after a pause of at least ``gap``
@@ -60,24 +68,47 @@ class SharedReader:
         to the requests that were waiting while another one tried to open it.
         """
         asked = time.monotonic()
-        while True:
+        with self._lock:
+            ticket = self._tickets
+            self._tickets += 1
+        try:
+            while True:
+                with self._lock:
+                    granted = self._grant(ticket, str(path))
+                    if granted is not None:
+                        return granted
+                    if self._failure is not None and self._failure[0] >= asked:
+                        raise self._failure[1]
+                    now = time.monotonic()
+                    must_open = self._store is None and not self._opening and now >= self._closed_until
+                    self._opening = self._opening or must_open
+                if must_open:
+                    await anyio.to_thread.run_sync(self._open, str(path), lock_timeout)
+                else:
+                    await anyio.sleep(POLL)
+        except BaseException:  # failed, or the client went away: let the next ticket through
             with self._lock:
-                now = time.monotonic()
-                store = self._store
-                if store is not None and store.path != str(path):
-                    self._draining = True  # the app was pointed at another database
-                if store is not None and not self._draining:
-                    self._users += 1
-                    self._last_used = now
-                    return _CursorStore(store.path, store.con.cursor(), self._fingerprint)
-                if self._failure is not None and self._failure[0] >= asked:
-                    raise self._failure[1]
-                must_open = store is None and not self._opening and now >= self._closed_until
-                self._opening = self._opening or must_open
-            if must_open:
-                await anyio.to_thread.run_sync(self._open, str(path), lock_timeout)
-            else:
-                await anyio.sleep(POLL)
+                self._gone.add(ticket)
+                self._skip_gone()
+            raise
+
+    def _grant(self, ticket: int, path: str) -> Store | None:
+        """A cursor Store when it is ``ticket``'s turn and the connection has room (lock held)."""
+        store = self._store
+        if store is not None and store.path != path:
+            self._draining = True  # the app was pointed at another database
+        if store is None or self._draining or ticket != self._serving or self._users >= self.limit:
+            return None
+        self._users += 1
+        self._serving += 1
+        self._skip_gone()
+        self._last_used = time.monotonic()
+        return _CursorStore(store.path, store.con.cursor(), self._fingerprint)
+
+    def _skip_gone(self) -> None:
+        while self._serving in self._gone:
+            self._gone.discard(self._serving)
+            self._serving += 1
 
     def release(self, store: Store) -> None:
         """Give a cursor Store back (after the request)."""

@@ -32,7 +32,7 @@ def command(corpus: Path, db: Path, serve: bool | None, port: int) -> None:
     click.echo(f"ingesting {corpus} into {db} ...")
     with Store(db) as store:
         counts = run_ingest([corpus], settings, store)
-        click.echo(f"{counts.done - counts.failed} documents processed, {counts.skipped} already stored, "
+        click.echo(f"{counts.stored} documents stored, {counts.skipped} already there, "
                    f"{counts.failed} failed")
         click.echo(_summary(store))
     if serve:
@@ -55,5 +55,12 @@ def _summary(store) -> str:
         "events by type: " + ", ".join(f"{t} {n}" for t, n in s["events_by_type"].items()),
         "events by modality: " + ", ".join(f"{t} {n}" for t, n in s["events_by_modality"].items()),
         "most mentioned actors: " + ", ".join(f"{a} ({n})" for a, n in top),
+        _sources(store),
     ]
     return "\n".join(lines)
+
+
+def _sources(store) -> str:
+    stories, multi = store.con.execute("SELECT count(*), count(*) FILTER (WHERE outlets > 1) FROM event_clusters").fetchone()
+    outlets = store.con.execute("SELECT count(*) FROM outlets").fetchone()[0]
+    return f"stories: {stories} story clusters ({multi} told by several outlets), {outlets} outlets"

@@ -22,12 +22,17 @@ from greatgame.cli.options import db_option, make_settings, run_options
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
 @click.option("--lake", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="With --engine dask: keep the month-partitioned Parquet lake in this folder.")
+@click.option("--sources/--no-sources", default=True, show_default=True,
+              help="Afterwards, attribute documents to outlets and recluster the stories "
+                   "(skip on a large database and run it once after several ingests).")
 def command(paths: tuple[Path, ...], db: Path | None, progress: bool | None, engine: str,
-            scheduler: str | None, lake: Path | None, **options) -> None:
+            scheduler: str | None, lake: Path | None, sources: bool, **options) -> None:
     """Read, annotate and code documents, and write them to the database.
 
-    Each document is committed on its own; documents already stored (same content) are
-    skipped, so rerunning after a crash resumes where it stopped.
+    Documents are committed in small batches, each document whole or not at all; documents already stored (same content) are
+    skipped, so rerunning after a crash resumes where it stopped. At the end the documents'
+    outlets and the story clusters are brought up to date (``--no-sources`` skips this; the
+    next ingest that runs it catches up).
     """
     if progress is None:
         progress = sys.stderr.isatty()
@@ -39,15 +44,14 @@ def command(paths: tuple[Path, ...], db: Path | None, progress: bool | None, eng
 
         with ProgressReporter(enabled=settings.progress) as reporter:
             counts = run_dask_ingest(paths, settings, scheduler=scheduler, lake=lake,
-                                     on_result=reporter.update)
+                                     on_result=reporter.update, finish=sources)
     else:
         from greatgame.pipeline import run_ingest
         from greatgame.store import Store
 
         with Store(settings.db) as store, ProgressReporter(enabled=settings.progress) as reporter:
-            counts = run_ingest(paths, settings, store, on_result=reporter.update)
-    stored = counts.done - counts.failed - counts.skipped
-    click.echo(f"{stored} documents stored in {settings.db}, {counts.skipped} already there, "
+            counts = run_ingest(paths, settings, store, on_result=reporter.update, finish=sources)
+    click.echo(f"{counts.stored} documents stored in {settings.db}, {counts.skipped} already there, "
                f"{counts.failed} failed", err=True)
     if counts.failed:
         sys.exit(1)

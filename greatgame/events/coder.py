@@ -66,7 +66,7 @@ class Coder:
             )
             mark_institutions(parse, sa, self.res.story.home, self.catalogue)
             doc.statements += statements_of(doc, sent, parse, sa, self.catalogue, self.lex)
-            if sent.role not in EVENT_ROLES or not (mentions or prev):
+            if (sent.role not in EVENT_ROLES and sent.role != "commentary") or not (sa.by_token or prev):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
             carry_dates(events, doc.events + [e for e in events if e.date is not None], anchor, sent.text)
@@ -81,6 +81,8 @@ class Coder:
         triggers = find_triggers(parse, self.lex, set(sa.by_token))
         for trig in triggers:
             if not _reports_event(trig, self.lex, doc.meta.genre) or _restated(trig, triggers):
+                continue
+            if sent.role == "commentary" and not _tells(trig):  # an opinion, unless it tells what happened
                 continue
             ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
             if ev is not None and not any(_same(ev, o) for o in out):
@@ -195,11 +197,28 @@ def _reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
         return False
     if trig.kind == "verb" and _restating_clause(tok):  # "..., killing dozens", "... to build a railway"
         return False
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":  # "fire without warning"
+        return False
     if trig.kind == "verb" and tok.dep_ in NOMINAL_DEPS:  # "banned organisations", "the dead and wounded"
         return False
     if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
         return False  # "an agreement to build a railway": what was agreed, not an event of its own
     return True
+
+
+def _tells(trig: Trigger) -> bool:
+    """A clause in the past, the perfect or the progressive: it tells what happened or is happening.
+
+    In a sentence of commentary only such clauses are events ("the bloc did not send a single
+    soldier"), not the author's judgements in the simple present or the future.
+    """
+    tok = trig.token if trig.kind != "noun" else trig.token.head
+    while tok.dep_ in ("xcomp", "conj") and tok.head is not tok and tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        tok = tok.head
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were"}):
+        return True
+    return tok.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
 
 
 CASUALTY = {"kill", "wound", "injure"}

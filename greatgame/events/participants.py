@@ -34,6 +34,7 @@ DEFAULT_TARGET_PREPS = [
     "of",
     "in",
 ]
+DASHES = {"—", "–", "--"}
 CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "prep"}
 PAIR_WORDS = {"two", "both", "sides", "side", "parties"}
 GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisation", "organization", "bloc",
@@ -117,9 +118,10 @@ class SentenceActors:
         found: list[tuple[int, int, str]] = []
         seen = {head.i}
         queue = deque([(head, 0)])
+        start = _dateline_end(head)
         while queue:
             tok, depth = queue.popleft()
-            if tok.i in self.by_token:
+            if tok.i in self.by_token and tok.i > start:
                 found.append((depth, tok.i, self.by_token[tok.i]))
             for c in tok.children:
                 if c.i not in seen and c.dep_ not in STOP_DEPS:
@@ -159,10 +161,10 @@ class SentenceActors:
                     for a in self.ids_at(c.i):
                         if a not in ids:
                             ids.append(a)
-        for tok in _split_subjects(head):  # "A and B signed" parsed as two subjects
-            for a in self.np_actors(tok):
-                if a not in ids:
-                    ids.append(a)
+        split = _split_subjects(head)  # "A and B signed" parsed as two subjects: A first
+        if split:
+            ordered = sorted([head, *split], key=lambda t: t.i)
+            ids = list(dict.fromkeys([a for t in ordered for a in self.np_actors(t)] + ids))
         if len(conjuncts) > 1:  # a list the parser split oddly ("A, B, C and D" as appositions)
             for a in self._list_names(head):
                 if a not in ids:
@@ -179,7 +181,9 @@ class SentenceActors:
             t = stack.pop()
             toks.append(t)
             stack += [c for c in t.children if c.dep_ not in CLAUSE_STOP]
-        return list(dict.fromkeys(a for t in sorted(toks, key=lambda t: t.i) for a in self.ids_at(t.i)))
+        start = _dateline_end(head)
+        toks = sorted((t for t in toks if t.i > start), key=lambda t: t.i)
+        return list(dict.fromkeys(a for t in toks for a in self.ids_at(t.i)))
 
     def subtree_actors(self, head: Any, exclude: set[str]) -> list[str]:
         """Every actor in the whole subtree of ``head``, nearest first, minus ``exclude``."""
@@ -196,6 +200,18 @@ class SentenceActors:
                     seen.add(c.i)
                     queue.append(c)
         return out
+
+
+def _dateline_end(head: Any) -> int:
+    """Index of the dash that ends a dateline before ``head`` ("CITY, date (Agency) — X ..."), or -1.
+
+    A parser often hangs the dateline onto the subject; the agency named there is not part of it.
+    """
+    sent = head.sent
+    for t in sent[: min(head.i - sent.start, 25)]:
+        if t.text in DASHES:
+            return t.i
+    return -1
 
 
 def _is_person_id(actor_id: str) -> bool:
@@ -273,6 +289,9 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
             if doer is not None:
                 return doer, False
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur:  # "... before flying to X"
             cur = cur.head
             continue
         if cur.dep_ == "acl" and any(
@@ -363,7 +382,7 @@ def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
             a for i, a in sorted(sa.by_token.items()) if i < tok.i
         ]  # "Russia's position ... since its invasion"
         source = before[-1:] if before else []
-    preps = ["against", "on", "with", "to", "between", "in"]
+    preps = ["against", "with", "on", "to", "between", "in"]
     if any(c.dep_ == "poss" for c in tok.children):  # "Russia's invasion of Ukraine"
         preps = ["of", *preps]
     targets = [sa.np_with_conj(o) for o in prep_objects(tok, preps)]

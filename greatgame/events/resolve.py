@@ -80,8 +80,9 @@ class Resolver:
             src = Side(ids, "parse") if ids else src
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
-        if not src and trig.kind == "noun" and _meeting_subject(trig.token) and self.story.org:
-            src = Side([self.story.org], "group")  # "the next summit is due in Bishkek"
+        org = self.story.org or self.story.meeting_org
+        if not src and trig.kind == "noun" and _meeting_subject(trig.token) and org:
+            src = Side([org], "group")  # "the next summit is due in Bishkek"
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
@@ -98,6 +99,9 @@ class Resolver:
         attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
         if attending and not tgt:  # "X and Y took part": in the meeting, not with each other
             tgt = self._meeting_target(trig, src, place, doc)
+        people_states = {self.country(a, doc) for a in src.ids if a.islower()}
+        if len(src.ids) > 1 and people_states:  # "Turkmen President X and Uzbek President Y": the people
+            src = Side([a for a in src.ids if a.islower() or a not in people_states], src.how)
         src, tgt = reciprocal(trig, src, tgt)
         if not tgt:
             tgt = self._group_target(trig, src)
@@ -118,7 +122,7 @@ class Resolver:
                     tgt = Side([visited.country], "parse")
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
         if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
-            tgt = self._opponent(src, countries, sa, doc)
+            tgt = self._opponent(src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC)
         if not tgt and trig.type not in HOME_TARGET:
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
@@ -128,16 +132,21 @@ class Resolver:
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
 
-    def _opponent(self, src: Side, countries: list[str], sa: SentenceActors, doc: Document) -> Side:
-        """The other side of a clash or truce: another state the sentence names, else the story's pair."""
+    def _opponent(self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool) -> Side:
+        """The other side of a clash or truce: another state the sentence names, else the story's pair.
+
+        The story's pair only for a clash or truce as such ("fighting in April", "a truce"), not
+        for one side's act ("attackers were killed").
+        """
         mine = set(src.ids) | set(countries)
         named = [self.country(a, doc) for t in sorted(sa.by_token) for a in sa.ids_at(t)]
         others = [c for c in dict.fromkeys(c for c in named if c) if c not in mine]
         if len(others) == 1:
             return Side(others, "parse")
-        for pair in reversed(self.story.pairs):
-            if mine & set(pair):
-                rest = [a for a in pair if a not in mine]
+        for pair in reversed(self.story.pairs if clash else []):
+            states = [self.country(a, doc) or a for a in pair]
+            if mine & set(states):
+                rest = [a for a in dict.fromkeys(states) if a not in mine]
                 if rest:
                     return Side(rest, "story")
         return Side([], "none")
@@ -166,7 +175,7 @@ class Resolver:
         home = self.story.home if len(doc.sentences) > 1 else None
         if place is not None and place.country:
             return Side([place.country], "place")
-        if trig.type in ("MOBILIZE", "AID") and home and home not in own + src.ids:
+        if trig.type in ("MOBILIZE", "AID", "RETREAT") and home and home not in own + src.ids:
             return Side([home], "story")  # "Russian paratroopers landed" in a story from Almaty
         if own:
             return Side(own[:1], "place")

@@ -173,7 +173,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None:
         keys = _obj_keys(obj)
         found, otyp = _lookup(pat.objects, keys)
-        if not found and pat.person_object and obj.ent_type_ == "PERSON":
+        if not found and pat.person_object and (obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and not obj.ent_type_)):
             return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
@@ -237,7 +237,18 @@ def aux_words(tok: Any) -> set[str]:
     words = {c.text.lower() for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
     if tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"):
         words |= {"must"}
+    if tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS:  # "would continue to support"
+        words |= {c.text.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg")}
     return words
+
+
+ASPECT_VERBS = {"continue", "keep", "begin", "start", "go"}
+
+
+def _joint_plan(tok: Any) -> bool:
+    """Several doers ('A, B and C will hold exercises'): an arrangement between them, not one side's promise."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
 def under_speech(tok: Any, lex: Lexicon) -> Any:
@@ -343,8 +354,8 @@ def _intent(trig: Trigger, lex: Lexicon) -> None:
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
         if conditional or not decided:
             trig.type, trig.intent = "THREATEN", True
-    elif trig.type in COOPERATIVE_MATERIAL:
-        trig.type, trig.intent = "AGREE", True
+    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok):
+        trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
     elif trig.type == "CONSULT" and verb is not None:
         trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
 
@@ -386,6 +397,11 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
     so that its subject and prepositions give source and target.
     """
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.i not in taken:
+        if pat.type == "CONSULT":  # "raised the canal with X in talks": the talks are the doer's
+            head = head.head
+            light = Pattern(lemma=lemma(head), type=typ, strength=0.6, mode=pat.mode, context=list(pat.context))
+            return Trigger(head, typ, 0.6, light, "verb", pat.mode, list(pat.context))
     if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.i not in taken:
         light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
         return Trigger(head, typ, 0.7, light, "verb", pat.mode, list(pat.context))

@@ -201,8 +201,13 @@ def run_dask_ingest(
     scheduler: str | None = None,
     lake: Path | None = None,
     on_result=None,
+    finish: bool = True,
 ) -> Progress:
-    """Ingest the paths on Dask; keep the Parquet lake at ``lake`` (default: a temp folder)."""
+    """Ingest the paths on Dask; keep the Parquet lake at ``lake`` (default: a temp folder).
+
+    With ``finish`` the outlets and story clusters are brought up to date at the end, as
+    ``pipeline.run_ingest`` does.
+    """
     from greatgame.store import Store
 
     paths = list(paths)
@@ -232,8 +237,9 @@ def run_dask_ingest(
                 if on_result:
                     on_result(result, progress)
             sink.close()
-            load_lake(store, lake)
-            finish_ingest(store)
+            progress.stored = load_lake(store, lake)
+            if finish:
+                finish_ingest(store)
     finally:
         client.close()
         if cluster is not None:

@@ -1,5 +1,7 @@
-"""/api/events: events filtered by actor, country, type, quad, context, modality, dates and ids;
-with ``clustered=true``, one item per story cluster with all its evidence."""
+"""/api/events: events filtered by actor, country, type, quad, context, modality, dates and ids.
+
+With ``clustered=true``, one item per story cluster with all its evidence.
+"""
 
 from __future__ import annotations
 

@@ -38,8 +38,10 @@ def get_outlet(
     freq: Annotated[Freq, Query(description="period of the stance rows")] = "year",
     documents: Annotated[int, Query(ge=0, le=1000, description="how many of its newest documents to list")] = 100,
 ) -> dict[str, Any]:
-    """Catalogue fields, sentence roles, genres, most mentioned actors, stance toward each power
-    per period and the newest documents. 404 when no stored document comes from the outlet."""
+    """Catalogue fields, sentence roles, genres, top actors, stance per power and period, documents.
+
+    404 when no stored document comes from the outlet.
+    """
     from greatgame.analysis.outlets import profile
 
     found = profile(store, outlet_id, freq=freq)
