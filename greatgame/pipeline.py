@@ -178,17 +178,6 @@ class Progress:
         return self.done / elapsed if elapsed > 0 else 0.0
 
 
-def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    batch: list[RawDocument] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _sources(
     paths: Iterable[str | Path], settings: Settings, skip: Callable[[RawDocument], bool] | None
 ) -> Iterator[RawDocument | Failure]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from greatgame.cli.serve import command as serve_command
 from greatgame.api.server import is_loopback
+from greatgame.cli.serve import command as serve_command
 from greatgame.errors import StoreError
 
 

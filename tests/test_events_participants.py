@@ -51,11 +51,15 @@ def test_a_list_of_leaders_keeps_every_leader(code):
         "Sadyr Japarov and Tajik President Emomali Rahmon attended the summit in Ankara."
     )
     ev = of_type(doc, "CONSULT")
-    assert {"kassym-jomart-tokayev", "shavkat-mirziyoyev", "sadyr-japarov", "emomali-rahmon"} <= set(ids(ev.source))
+    assert {"kassym-jomart-tokayev", "shavkat-mirziyoyev", "sadyr-japarov", "emomali-rahmon"} <= set(
+        ids(ev.source)
+    )
 
 
 def test_two_signatories_are_source_and_target(code):
-    doc = code("Turkmen President Serdar Berdimuhamedov and Uzbek President Shavkat Mirziyoyev signed a water treaty.")
+    doc = code(
+        "Turkmen President Serdar Berdimuhamedov and Uzbek President Shavkat Mirziyoyev signed a water treaty."
+    )
     ev = of_type(doc, "AGREE")
     assert ids(ev.source) == ["serdar-berdimuhamedow"] and ids(ev.target) == ["shavkat-mirziyoyev"]
 
@@ -116,13 +120,17 @@ def test_ordering_troops_to_fire_on_crowds_is_repression(code):
 
 
 def test_continuing_support_said_by_a_leader_is_a_promise(code):
-    doc = code("Tokayev said Kazakhstan would continue to support the railway project after handing over the chair.")
+    doc = code(
+        "Tokayev said Kazakhstan would continue to support the railway project after handing over the chair."
+    )
     types = {e.type for e in doc.events}
     assert "AGREE" in types and "RETREAT" not in types
 
 
 def test_the_next_summit_is_planned(code):
-    doc = code("The Shanghai Cooperation Organisation met in Astana. The next summit is due in Bishkek in 2026.")
+    doc = code(
+        "The Shanghai Cooperation Organisation met in Astana. The next summit is due in Bishkek in 2026."
+    )
     ev = [e for e in doc.events if "next summit" in e.sentence][0]
     assert ev.modality == "planned" and "KGZ" in ids(ev.target)
 
@@ -148,7 +156,9 @@ def test_many_mentions_in_one_sentence_are_mapped_quickly(nlp_model):
     for tok in parse:
         if tok.text in ("Kazakhstan", "Uzbekistan"):
             actor = "KAZ" if tok.text == "Kazakhstan" else "UZB"
-            mentions.append(SimpleNamespace(start=tok.idx, end=tok.idx + len(tok.text), actor_id=actor, how="name"))
+            mentions.append(
+                SimpleNamespace(start=tok.idx, end=tok.idx + len(tok.text), actor_id=actor, how="name")
+            )
     start = time.perf_counter()
     sa = SentenceActors(parse, 0, mentions, set())
     assert time.perf_counter() - start < 1.0

@@ -31,9 +31,11 @@ class LazyGroup(click.Group):
     """A group whose commands are imported only when listed or called."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """The names of the commands that can be imported."""
         return sorted(name for name in COMMANDS if self._load(name) is not None)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The command called ``name``, imported on first use."""
         return self._load(name)
 
     @staticmethod

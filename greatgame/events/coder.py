@@ -188,6 +188,8 @@ def _reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
         or tok.sent[0].lower_ == "whether"
     ):
         return False
+    if trig.kind == "noun" and _looks_back(tok):  # "The meeting came days after ...": the story's own event
+        return False
     if trig.kind == "noun" and lemma(tok.head) == "be":  # "The attack was the deadliest", "It was his visit"
         if tok.dep_ == "attr" or (tok.dep_ == "nsubj" and any(c.dep_ == "attr" for c in tok.head.children)):
             return False
@@ -204,6 +206,19 @@ def _reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
         return False  # "an agreement to build a railway": what was agreed, not an event of its own
     return True
+
+
+RELATING = {"come", "follow", "coincide", "precede"}
+
+
+def _looks_back(tok: Any) -> bool:
+    """'The meeting came days after X', 'The summit coincided with Y': the event already told, placed in time."""
+    return (
+        tok.dep_ == "nsubj"
+        and lemma(tok.head) in RELATING
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children)
+    )
 
 
 def _tells(trig: Trigger) -> bool:

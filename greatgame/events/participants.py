@@ -8,8 +8,8 @@ several ("Israel and Lebanon").
 
 from __future__ import annotations
 
-import logging
 import bisect
+import logging
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -344,6 +344,8 @@ def _first_nonempty(candidates: list[list[str]], exclude: list[str]) -> list[str
 def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
     cands: list[list[str]] = []
     obj = child(tok, "dobj", "obj", "attr", "oprd")
+    if obj is not None and obj.lower_ in RELATIVES and tok.dep_ == "relcl":  # "the summit, which X attended"
+        obj = tok.head
     dative = child(tok, "dative", "iobj")
     if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
         cands.append(sa.np_with_conj(dative))
@@ -405,11 +407,20 @@ def held_in(tok: Any) -> Any:
     return verb if lemma(verb) in HOLDING_VERBS and verb.pos_ in ("VERB", "AUX") else None
 
 
+def _noun_trigger_sides(trig: Trigger, sa: SentenceActors) -> tuple[list[str], list[str]]:
+    src, tgt = _noun_sides(trig.token, sa)
+    if not src and trig.type == "CONSULT":  # "the meeting of G7 leaders": theirs
+        of = prep_objects(trig.token, ["of"])
+        src = sa.np_with_conj(of[0]) if of else []
+        tgt = [a for a in tgt if a not in src]
+    return src, tgt
+
+
 def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     """Source and target of a trigger, and the subject token (for pronoun resolution later)."""
     tok = trig.token
     if trig.kind == "noun":
-        src, tgt = _noun_sides(tok, sa)
+        src, tgt = _noun_trigger_sides(trig, sa)
         return Side(src, "parse" if src else "none"), Side(tgt, "parse" if tgt else "none"), None
     if trig.kind == "deontic":
         subj = child(tok, "nsubj", "nsubjpass")

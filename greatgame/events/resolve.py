@@ -122,7 +122,9 @@ class Resolver:
                     tgt = Side([visited.country], "parse")
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
         if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
-            tgt = self._opponent(src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC)
+            tgt = self._opponent(
+                src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
+            )
         if not tgt and trig.type not in HOME_TARGET:
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
@@ -132,7 +134,9 @@ class Resolver:
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
 
-    def _opponent(self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool) -> Side:
+    def _opponent(
+        self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool
+    ) -> Side:
         """The other side of a clash or truce: another state the sentence names, else the story's pair.
 
         The story's pair only for a clash or truce as such ("fighting in April", "a truce"), not

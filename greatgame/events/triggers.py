@@ -173,7 +173,11 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None:
         keys = _obj_keys(obj)
         found, otyp = _lookup(pat.objects, keys)
-        if not found and pat.person_object and (obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and not obj.ent_type_)):
+        if (
+            not found
+            and pat.person_object
+            and (obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and not obj.ent_type_))
+        ):
             return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
@@ -400,7 +404,9 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.i not in taken:
         if pat.type == "CONSULT":  # "raised the canal with X in talks": the talks are the doer's
             head = head.head
-            light = Pattern(lemma=lemma(head), type=typ, strength=0.6, mode=pat.mode, context=list(pat.context))
+            light = Pattern(
+                lemma=lemma(head), type=typ, strength=0.6, mode=pat.mode, context=list(pat.context)
+            )
             return Trigger(head, typ, 0.6, light, "verb", pat.mode, list(pat.context))
     if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.i not in taken:
         light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
