@@ -14,7 +14,7 @@ from greatgame.events.modality import modality, speaker
 from greatgame.events.participants import SentenceActors, Side, sides
 from greatgame.events.places import find_place
 from greatgame.events.resolve import Resolver
-from greatgame.events.roles import EVENT_ROLES, sentence_role
+from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
 from greatgame.events.timeline import carry_dates
@@ -66,9 +66,14 @@ class Coder:
             )
             mark_institutions(parse, sa, self.res.story.home, self.catalogue)
             doc.statements += statements_of(doc, sent, parse, sa, self.catalogue, self.lex)
-            if (sent.role not in EVENT_ROLES and sent.role != "commentary") or not (sa.by_token or prev):
+            narrated = sent.role == "commentary" and commentary_by_default(sent.text, self.lex, doc.meta.genre)
+            if (sent.role not in EVENT_ROLES and not narrated) or not (sa.by_token or prev):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
+            if narrated and events:  # it tells what happened: a fact, not the author's opinion
+                sent.role = "fact"
+                for ev in events:
+                    ev.sentence_role = "fact"
             carry_dates(events, doc.events + [e for e in events if e.date is not None], anchor, sent.text)
             doc.events += events
             if events:

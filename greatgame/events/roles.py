@@ -72,3 +72,16 @@ def sentence_role(text: str, lex: Lexicon, genre: str = "news") -> str:
     if best == "speech" and scores.get("fact", 0) >= scores["speech"]:
         return "fact"
     return best
+
+
+def commentary_by_default(text: str, lex: Lexicon, genre: str) -> bool:
+    """Whether a sentence of an opinion piece is commentary only by the genre's default.
+
+    No commentary or appeal cue speaks for it: it was labelled so because opinion pieces lean
+    that way. Such a sentence may still narrate what happened ("the bloc did not send a single
+    soldier"); the coder relabels it a fact when it finds a clause that tells an event.
+    """
+    if genre not in OPINION_GENRES or is_heading(text):
+        return False
+    scores = role_scores(text.strip(), lex)
+    return not scores.get("commentary") and not scores.get("appeal")
