@@ -97,6 +97,83 @@ def test_year_only_mentions_do_not_join_other_outlets_clusters():
     assert clusters["v:0"] != clusters["a:0"]
 
 
+KGZ, TJK, ARM, AZE, IRN = ({"id": c, "country": c} for c in ("KGZ", "TJK", "ARM", "AZE", "IRN"))
+SCO = {"id": "SCO", "country": None}
+NUKUS = {"name": "Nukus", "country": "UZB"}
+
+
+def summit_and_war():
+    """A summit in one town and, on the same days, a border war whose report mentions the summit."""
+    summit = [
+        ev(f"{d}:{n}", d, t, src, tgt, text, "2026-05-14", outlet=d, place=NUKUS)
+        for d in ("s1", "s2")
+        for n, (t, src, tgt, text) in enumerate([
+            ("CONSULT", [SCO], [UZB], "Leaders of the bloc opened their summit in Nukus under the Uzbek chair."),
+            ("CONSULT", [CHN], [RUS], "The Chinese and Russian leaders met on the sidelines of the summit in Nukus."),
+            ("AGREE", [SCO], [IRN], "The summit in Nukus admitted Iran as a full member of the bloc."),
+        ])
+    ]  # fmt: skip
+    war = [
+        ev("w:0", "w", "FIGHT", [ARM], [AZE], "Armenian and Azerbaijani troops fought with artillery along "
+           "their border for a second day.", "2026-05-14", outlet="w"),
+        ev("w:1", "w", "FIGHT", [AZE], [ARM], "Azerbaijan accused Armenian forces of shelling its villages.",
+           "2026-05-14", outlet="w"),
+        ev("w:2", "w", "CONSULT", [ARM], [AZE, UZB], "Both leaders, attending the summit in Nukus, agreed to "
+           "talk there while their armies fought.", "2026-05-14", outlet="w", place=NUKUS),
+    ]  # fmt: skip
+    return summit + war
+
+
+def test_a_war_told_beside_a_summit_is_not_the_summit():
+    clusters = cluster_events(summit_and_war())
+    assert clusters["s1:0"] == clusters["s2:2"]  # the two summit reports are one happening
+    assert clusters["w:0"] == clusters["w:1"] != clusters["s1:0"]  # the war is another
+
+
+def unrest_with_troops(foreign_troops: bool):
+    """Unrest at home told with a neighbour's troops sent in (or only its words)."""
+    home = [
+        ev("u:0", "u", "PROTEST", [KGZ], [], "Protesters filled the squares of the capital over fuel prices.",
+           "2026-02-03", published="2026-02-05", outlet="u"),
+        ev("u:1", "u", "COERCE", [KGZ], [KGZ], "Police detained hundreds of protesters overnight.", "2026-02-04",
+           published="2026-02-05", outlet="u"),
+    ]  # fmt: skip
+    if foreign_troops:
+        abroad = [
+            ev("u:2", "u", "MOBILIZE", [TJK], [KGZ], "Tajik troops crossed into Kyrgyzstan to guard airports "
+               "at the government's request.", "2026-02-05", published="2026-02-05", outlet="u"),
+            ev("u:3", "u", "AID", [RUS], [KGZ], "Russian transport planes flew in soldiers and supplies for the "
+               "mission.", "2026-02-05", published="2026-02-05", outlet="u"),
+        ]  # fmt: skip
+    else:
+        abroad = [
+            ev("u:2", "u", "DISAPPROVE", [TJK], [KGZ], "Tajikistan criticised the violence.", "2026-02-05",
+               published="2026-02-05", outlet="u"),
+            ev("u:3", "u", "CONSULT", [RUS], [KGZ], "The Russian president telephoned his Kyrgyz counterpart.",
+               "2026-02-05", published="2026-02-05", outlet="u"),
+        ]  # fmt: skip
+    return home + abroad
+
+
+def test_unrest_and_foreign_troops_sent_against_it_are_two_happenings():
+    clusters = cluster_events(unrest_with_troops(foreign_troops=True))
+    assert clusters["u:0"] == clusters["u:1"] != clusters["u:2"] == clusters["u:3"]
+
+
+def test_foreign_words_about_unrest_stay_with_the_unrest():
+    clusters = cluster_events(unrest_with_troops(foreign_troops=False))
+    assert len({clusters[f"u:{n}"] for n in range(4)}) == 1
+
+
+def test_an_undated_mention_of_last_year_is_background():
+    report = visit_reports()[:2] + [
+        ev("a:2", "a", "CONSULT", [LAVROV], [UZB], "Lavrov also visited Samarkand last year.", None,
+           outlet="Eurasia Wire Service"),
+    ]  # fmt: skip
+    clusters = cluster_events(report)
+    assert clusters["a:0"] == clusters["a:1"] != clusters["a:2"]
+
+
 def test_records_give_events_their_contract_ids():
     record = {"doc": {"id": "x.txt", "published": "2025-04-22", "publisher": "TASS", "title": "T"},
               "events": [{"type": "CONSULT", "source": [LAVROV], "target": [UZB], "sentence": "Lavrov met.",

@@ -4,14 +4,18 @@
    document tells: two events of a document belong together when their dates fit (day-dated
    within ``window_days``; undated events sit at the publication date) and they do not happen
    in two different countries. Undated background ("has long", "since", "remains") stays
-   apart. An account holding both a domestic affair (all actors of one state) and an
-   international one, each with ``scope_split_min`` events or more, is split.
+   apart, as do undated mentions of "last year", "earlier this month", "years ago". An account
+   holding both a domestic affair (all actors of one state) and an international one, each with
+   ``scope_split_min`` events or more, is split when the international part holds a material act
+   linking the home state with another state (troops sent, aid, fighting).
 2. **Matching accounts.** Accounts of different documents are compared when they share an
    actor (id or country) or a place and their dates fit, and their pooled sentences reach a
    minimum TF-IDF cosine (lower when they name the same place); the evidence score adds that
    cosine, actor and country overlap and the same place, and subtracts a gap in tone (an
-   account of fighting is not an account of a summit). Accounts with a year-only date are not
-   matched. The same outlet's follow-ups may refer back ``followup_window_days``.
+   account of fighting is not an account of a summit). Each account's main parties (the countries
+   in at least ``core_share`` of its events) must take part in the other: a border war whose
+   report mentions a summit in the same town is not the summit. Accounts with a year-only date
+   are not matched. The same outlet's follow-ups may refer back ``followup_window_days``.
 3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
    over all their pairs reaches the threshold, so a chain of weak links does not snowball;
    single linkage (union-find) is available too.
@@ -47,7 +51,8 @@ _STOP = frozenset(
 )
 BACKGROUND = re.compile(
     r"\b(since|has long|have long|for years|for decades|remains?|has repeatedly|have repeatedly|has been|"
-    r"have been|has said|have said|has not|have not|keeps|is not|are not|whose|which has|who has)\b",
+    r"have been|has said|have said|has not|have not|keeps|is not|are not|whose|which has|who has|"
+    r"last year|last month|in recent years|in recent months|earlier this|earlier in|earlier last|years? ago)\b",
     re.IGNORECASE,
 )
 _NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -79,6 +84,7 @@ class ClusterParams:
     title_weight: int = 0
     background_apart: bool = True
     account_place_guard: bool = False
+    core_share: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +209,15 @@ def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -
     return fits and not (clash and text < p.place_clash_min_text)
 
 
+def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
+    """A material act linking the home state with another state (troops sent, aid given, fighting)."""
+    return (
+        e.quad.startswith("material")
+        and bool(e.countries & home)
+        and any(is_state(c) for c in e.countries - home)
+    )
+
+
 def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
     """Split an account into a domestic affair and the rest when it holds enough of both."""
     if p.scope_split_min <= 0:
@@ -218,7 +233,8 @@ def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterPar
     others = [i for i in members if i not in set(domestic)]
     if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
         return [members]
-    if p.scope_split_material and not any(events[i].quad.startswith("material") for i in others):
+    home_state = events[domestic[0]].countries
+    if p.scope_split_material and not any(_intervenes(events[i], home_state) for i in others):
         return [members]  # foreign words only (condolences, a call, criticism) belong to the affair
     return [domestic, others]
 
@@ -239,6 +255,9 @@ class Account:
     tokens: Counter
     vague: bool  # dated only to a year (or wider): too vague to match another outlet's report
     conflict: float  # share of conflict events
+    # how many of its events each actor (#id) and country (@code) takes part in
+    parties: Counter = field(default_factory=Counter)
+    core: frozenset[str] = frozenset()  # the countries taking part in at least ``core_share`` of its events
 
 
 def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
@@ -256,6 +275,7 @@ def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
         places=frozenset(e.place for e in evs if e.place), tokens=bag,
         vague=bool(los) and all(e.anchored and (e.hi - e.lo).days > 62 for e in dated),
         conflict=sum(e.quad.endswith("conflict") for e in evs) / len(evs),
+        parties=Counter(k for e in evs for k in {"#" + a for a in e.actors} | {"@" + c for c in e.countries}),
     )  # fmt: skip
 
 
@@ -282,7 +302,9 @@ def _join_placed(uf: UnionFind, events: Sequence[StoryEvent], links, p: ClusterP
         places[uf.find(ri)] = a | b
 
 
-def _join_average(uf: UnionFind, events: Sequence[StoryEvent], members: list[int], links, p: ClusterParams) -> None:
+def _join_average(
+    uf: UnionFind, events: Sequence[StoryEvent], members: list[int], links, p: ClusterParams
+) -> None:
     """Join one document's events by average linkage over the pairs that fit in time.
 
     A fitting pair scores ``doc_base`` plus its text cosine plus ``doc_actors`` times the overlap
@@ -339,6 +361,8 @@ def accounts(events: Sequence[StoryEvent], p: ClusterParams) -> list[Account]:
         else:
             _join_placed(uf, events, sorted(links, reverse=True), p)
     out = [_account(events, m) for group in uf.groups() for m in _split_scope(events, group, p)]
+    for acc in out:
+        _set_core(acc, p.core_share)
     main: dict[str, Account] = {}
     for acc in out:
         if acc.doc not in main or len(acc.members) > len(main[acc.doc].members):
@@ -352,14 +376,17 @@ def accounts(events: Sequence[StoryEvent], p: ClusterParams) -> list[Account]:
 # -- step 2 and 3: matching accounts across documents -----------------------------------------
 
 
+def _set_core(acc: Account, share: float) -> None:
+    n = len(acc.members)
+    acc.core = frozenset(k[1:] for k, c in acc.parties.items() if k[0] == "@" and c >= share * n)
+
+
 def _who(acc: Account) -> Counter:
-    return Counter(
-        ["#" + a for a in acc.actors] + ["@" + c for c in acc.countries] + ["^" + x for x in acc.places]
-    )
+    return acc.parties + Counter("^" + x for x in acc.places)
 
 
-def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: float = 0.0) -> float | None:
-    """Evidence that two documents' accounts tell one happening; None when they cannot."""
+def can_match(a: Account, b: Account, p: ClusterParams) -> float | None:
+    """The text cosine two accounts need to be one happening; None when nothing could make them one."""
     if (
         a.vague
         or b.vague
@@ -368,12 +395,22 @@ def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: fl
         or not (a.countries & b.countries or a.places & b.places)
     ):
         return None
+    if p.core_share and not (a.core & b.countries and b.core & a.countries):
+        return None  # each account's main parties must take part in the other (a war is not a summit)
     reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
     limit = reach if (a.anchored and b.anchored) else p.undated_window_days
+    if _gap(a.lo, a.hi, b.lo, b.hi) > limit:
+        return None
     floor = p.min_text_same_place if (a.places & b.places) else p.min_text
     if p.min_text_same_actor is not None and any(not is_state(x) for x in a.actors & b.actors):
         floor = min(floor, p.min_text_same_actor)  # the same person or group named in both
-    if _gap(a.lo, a.hi, b.lo, b.hi) > limit or text < floor:
+    return floor
+
+
+def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: float = 0.0) -> float | None:
+    """Evidence that two documents' accounts tell one happening; None when they cannot."""
+    floor = can_match(a, b, p)
+    if floor is None or text < floor:
         return None
     w = p.weights
     score = w.get("text", 1.0) * text + w.get("countries", 0.0) * _jaccard(a.countries, b.countries)
@@ -420,10 +457,12 @@ def candidate_pairs(accs: Sequence[Account], p: ClusterParams) -> set[tuple[int,
 def scores(accs: Sequence[Account], p: ClusterParams) -> dict[tuple[int, int], float]:
     """The evidence score of every candidate pair of accounts that can be one happening."""
     text = TfIdf([a.tokens for a in accs])
-    who = TfIdf([_who(a) for a in accs])
+    who = TfIdf([_who(a) for a in accs]) if p.weights.get("who") else None
     out = {}
     for i, j in candidate_pairs(accs, p):
-        s = account_score(accs[i], accs[j], text.cosine(i, j), p, who.cosine(i, j))
+        if can_match(accs[i], accs[j], p) is None:
+            continue  # cheap checks first: most candidates fail on dates or parties
+        s = account_score(accs[i], accs[j], text.cosine(i, j), p, who.cosine(i, j) if who else 0.0)
         if s is not None:
             out[(i, j)] = s
     return out

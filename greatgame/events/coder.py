@@ -17,7 +17,7 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
-from greatgame.events.timeline import carry_dates
+from greatgame.events.timeline import carry_dates, date_span_start
 from greatgame.events.triggers import Trigger, find_triggers, lemma, under_speech
 from greatgame.models import ActorRef, Document, Event, Sentence
 
@@ -34,10 +34,12 @@ class Coder:
         self.catalogue = catalogue
         self.lex = lexicon or load_lexicon()
         self.res = Resolver(catalogue, self.lex)
+        self.announced: set[int] = set()  # id() of planned events announced in the past
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
         doc.events, doc.statements = [], []
+        self.announced = set()
         actors = {a.id: a for a in doc.actors}
         prev: list[Event] = []
         self.res.story = story_of(doc, self.catalogue)
@@ -74,7 +76,11 @@ class Coder:
                 sent.role = "fact"
                 for ev in events:
                     ev.sentence_role = "fact"
-            carry_dates(events, doc.events + [e for e in events if e.date is not None], anchor, sent.text)
+            for ev in events:
+                date_span_start(ev, sent.text, doc.text[sent.end : sent.end + 700])
+            carry_dates(
+                events, doc.events + [e for e in events if e.date is not None], anchor, sent.text, self.announced
+            )
             doc.events += events
             if events:
                 prev = events
@@ -133,6 +139,8 @@ class Coder:
         )  # fmt: skip
         if mod != "reported" and spk:
             ev.attributed_to = spk[0]
+        if mod == "planned" and spk_verb is not None and lemma(spk_verb) in ANNOUNCING and spk_verb.tag_ == "VBD":
+            self.announced.add(id(ev))  # "X announced that it would provide ...": dated by the announcement
         return ev
 
     def _refs(
@@ -164,6 +172,7 @@ def _is_headline(sent: Sentence, doc: Document) -> bool:
     return bool(doc.text[sent.end :].strip())
 
 
+ANNOUNCING = {"announce", "declare", "pledge"}
 NESTED_CLAUSES = {"relcl", "acl"}
 NOMINAL_DEPS = {"amod", "compound", "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos"}
 OPINION_AUX = {"should", "ought", "must"}
@@ -286,6 +295,9 @@ def _restated(trig: Trigger, triggers: list[Trigger]) -> bool:
     )
 
 
+TAKING_PART = {"take", "participate", "join"}
+
+
 def _joint(trig: Trigger, src: Side, tgt: Side) -> str:
     """Exercises held together are cooperation; alone, a show of force."""
     if trig.type == "MOBILIZE" and trig.mode == "exercise":
@@ -295,17 +307,18 @@ def _joint(trig: Trigger, src: Side, tgt: Side) -> str:
             or tgt.how == "reciprocal"
             or (tgt and "with" in words)
             or words & {"joint", "jointly", "together"}
+            or lemma(trig.token) in TAKING_PART  # "X took part in the drills": drills held with others
         ):
             return "COOPERATE"
     return trig.type
 
 
 def _same(a: Event, b: Event) -> bool:
-    return (
-        a.type == b.type
-        and [x.id for x in a.source] == [x.id for x in b.source]
-        and ([x.id for x in a.target] == [x.id for x in b.target])
-    )
+    """The same event told twice in one sentence: same type and source, one target within the other."""
+    if a.type != b.type or [x.id for x in a.source] != [x.id for x in b.source]:
+        return False
+    ta, tb = {x.id for x in a.target}, {x.id for x in b.target}
+    return ta == tb or (bool(ta) and bool(tb) and (ta <= tb or tb <= ta))
 
 
 def _clause_weight(tok: Any) -> float:

@@ -407,7 +407,28 @@ def held_in(tok: Any) -> Any:
     return verb if lemma(verb) in HOLDING_VERBS and verb.pos_ in ("VERB", "AUX") else None
 
 
+ADDRESSING = {"tell", "assure", "inform", "ask", "urge", "remind", "promise", "thank"}
+
+
+def _addressed_at(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
+    """'X told Y at their meeting that ...': the meeting is X's with Y."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
+        return [], []
+    verb = tok.head.head
+    if lemma(verb) not in ADDRESSING:
+        return [], []
+    subj, obj = child(verb, "nsubj"), child(verb, "dobj", "dative")
+    if subj is None or obj is None:
+        return [], []
+    src, tgt = sa.np_with_conj(subj), sa.np_with_conj(obj)
+    return (src, tgt) if src and tgt else ([], [])
+
+
 def _noun_trigger_sides(trig: Trigger, sa: SentenceActors) -> tuple[list[str], list[str]]:
+    if trig.type == "CONSULT":
+        src, tgt = _addressed_at(trig.token, sa)
+        if src:
+            return src, tgt
     src, tgt = _noun_sides(trig.token, sa)
     if not src and trig.type == "CONSULT":  # "the meeting of G7 leaders": theirs
         of = prep_objects(trig.token, ["of"])

@@ -37,13 +37,20 @@ def story_offset(text: str) -> int | None:
     return offsets[mt.group(1).lower()] if mt else None
 
 
-def carry_dates(events: list[Event], before: list[Event], anchor: Any, text: str) -> None:
-    """Give the undated past events of one sentence the story's date (see the module docstring)."""
+def carry_dates(
+    events: list[Event], before: list[Event], anchor: Any, text: str, announced: set[int] | None = None
+) -> None:
+    """Give the undated past events of one sentence the story's date (see the module docstring).
+
+    ``announced`` holds the ``id()`` of planned events an actor announced in the past ("X announced
+    that it would provide ..."): they take the day of the announcement.
+    """
+    announced = announced or set()
     dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
     days = [e for e in dated if e.date_precision == "day"]
     shift = story_offset(text)
     for ev in events:
-        if ev.date is not None or ev.modality not in CARRIED:
+        if ev.date is not None or (ev.modality not in CARRIED and id(ev) not in announced):
             continue
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else (days[-1] if days else None)  # "claimed the attack": the attack's day
@@ -60,3 +67,40 @@ def carry_dates(events: list[Event], before: list[Event], anchor: Any, text: str
             ev.date, ev.date_end, ev.date_precision = when[0] + dt.timedelta(days=shift), None, "day"
         else:
             ev.date, ev.date_end, ev.date_precision = when
+
+
+ENDING = ("wrap", "end", "conclude", "close", "finish")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SPAN_HERE = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
+_SPAN_AFTER = re.compile(
+    r"\bover (two|three|four|five) days\b|\b(?:which|that) (?:began|opened|started) on ("
+    + "|".join(_WEEKDAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def date_span_start(ev: Event, text: str, after: str) -> None:
+    """A meeting 'wrapped up' or 'ended' on day D is dated from its first day, D its last.
+
+    The length comes from the sentence ('ended a two-day summit') or the next lines ('over two
+    days', 'the visit, which began on Sunday').
+    """
+    trig = (ev.trigger or "").lower()
+    if ev.type != "CONSULT" or ev.date_precision != "day" or ev.date is None or not trig.startswith(ENDING):
+        return
+    if ev.date_end is not None:  # the span is known already
+        return
+    end, start = ev.date, None
+    here = _SPAN_HERE.search(text)
+    later = _SPAN_AFTER.search(after)
+    if here:
+        start = end - dt.timedelta(days=_NUMBERS[here.group(1).lower()] - 1)
+    elif later and later.group(1):
+        start = end - dt.timedelta(days=_NUMBERS[later.group(1).lower()] - 1)
+    elif later:
+        back = (end.weekday() - _WEEKDAYS.index(later.group(2).lower())) % 7
+        start = end - dt.timedelta(days=back)
+    if start is not None and start < end:
+        ev.date, ev.date_end = start, end

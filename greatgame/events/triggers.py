@@ -358,7 +358,7 @@ def _intent(trig: Trigger, lex: Lexicon) -> None:
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
         if conditional or not decided:
             trig.type, trig.intent = "THREATEN", True
-    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok):
+    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type == "AID"):
         trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
     elif trig.type == "CONSULT" and verb is not None:
         trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)

@@ -1,0 +1,115 @@
+"""Events inside one clause: a meeting named where something was said, governed content, verdicts."""
+
+import datetime as dt
+
+import pytest
+
+from greatgame.models import Document, DocumentMeta
+
+PUB = dt.date(2024, 6, 12)
+
+
+@pytest.fixture(scope="module")
+def code(catalogue):
+    """Annotate (full parse) and code one text; returns the Document."""
+    from greatgame.config import Settings
+    from greatgame.events import Coder
+    from greatgame.nlp import Annotator
+
+    annotator = Annotator(Settings(fast_path=False, workers=1), catalogue)
+    coder = Coder(catalogue)
+
+    def run(text, genre="news"):
+        doc = Document(DocumentMeta(id="t", title=None, published=PUB, genre=genre), text)
+        doc = next(iter(annotator.annotate([doc])))
+        coder.code(doc)
+        return doc
+
+    return run
+
+
+def ids(side):
+    return [a.id for a in side]
+
+
+def types(doc):
+    return {e.type for e in doc.events}
+
+
+def test_a_meeting_where_one_leader_told_another_is_theirs(code):
+    doc = code(
+        "Turkish President Recep Tayyip Erdogan told Aliyev at their meeting on Monday that trade must grow."
+    )
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult, [(e.type, e.sentence) for e in doc.events]
+    assert ids(consult[0].source) == ["recep-tayyip-erdogan"]
+    assert ids(consult[0].target) == ["ilham-aliyev"]
+
+
+def test_ruling_out_bases_is_no_cooperation(code):
+    doc = code("Kazakhstan has ruled out hosting foreign military bases on its territory.")
+    assert "COOPERATE" not in types(doc)
+    assert "REJECT" in types(doc)
+
+
+def test_calling_a_plan_unacceptable_rejects_it(code):
+    doc = code(
+        "The Kazakh foreign minister said Astana regards any deployment of Chinese troops as unacceptable."
+    )
+    assert "REJECT" in types(doc)
+
+
+def test_raising_concerns_with_a_state_is_disapproval(code):
+    doc = code("Kyrgyzstan raised its concerns with China over the new border rules on Tuesday.")
+    ev = [e for e in doc.events if e.type == "DISAPPROVE"]
+    assert ev and ids(ev[0].source) == ["KGZ"]
+
+
+def test_armies_using_heavy_weapons_against_each_other_fight(code):
+    doc = code(
+        "The armies of Armenia and Azerbaijan used artillery and drones against each other's positions."
+    )
+    assert "FIGHT" in types(doc)
+
+
+def test_one_event_told_twice_in_a_sentence_is_coded_once(code):
+    doc = code(
+        "Ankara had decided in May to hold the OTS summit online rather than host the leaders in person."
+    )
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult
+    for i, a in enumerate(consult):
+        for b in consult[i + 1 :]:
+            if ids(a.source) == ids(b.source):
+                assert not set(ids(b.target)) <= set(ids(a.target)), (ids(a.target), ids(b.target))
+
+
+def test_signing_a_contract_is_an_agreement(code):
+    doc = code("Gazprom head Alexei Miller signed the contract with Uzbekistan on Monday.")
+    assert "AGREE" in types(doc)
+    assert "COOPERATE" not in types(doc)
+
+
+def test_taking_part_in_drills_is_cooperation(code):
+    doc = code("Tajikistan took part in the drills on Tuesday.")
+    assert "COOPERATE" in types(doc)
+    assert "MOBILIZE" not in types(doc)
+
+
+def test_aid_announced_in_the_past_is_planned_aid_dated_by_the_announcement(code):
+    doc = code(
+        "Japan announced on Monday that Tokyo would provide 30 million dollars in grants to Kyrgyzstan."
+    )
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert aid and aid[0].modality == "planned"
+    assert aid[0].date == dt.date(2024, 6, 10)
+
+
+def test_a_visit_wrapped_up_is_dated_from_its_first_day(code):
+    doc = code(
+        "Chinese Premier Li Qiang wrapped up his visit to Kazakhstan on Wednesday. "
+        "During the visit, which began on Monday, he toured a railway depot."
+    )
+    visit = [e for e in doc.events if e.type == "CONSULT"]
+    assert visit and visit[0].date == dt.date(2024, 6, 10)
+    assert visit[0].date_end == dt.date(2024, 6, 12)
