@@ -113,3 +113,11 @@ def test_a_visit_wrapped_up_is_dated_from_its_first_day(code):
     visit = [e for e in doc.events if e.type == "CONSULT"]
     assert visit and visit[0].date == dt.date(2024, 6, 10)
     assert visit[0].date_end == dt.date(2024, 6, 12)
+
+
+def test_the_writers_own_doing_is_no_event(code):
+    doc = code(
+        "Uzbekistan and China signed a railway agreement on Thursday. We asked three traders what they expect."
+    )
+    assert not [e for e in doc.events if "We asked" in e.sentence]
+    assert "AGREE" in types(doc)

@@ -118,6 +118,8 @@ class Coder:
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
         spk, spk_verb = speaker(trig.token, sa, self.lex)
+        if subj is not None and subj.lower_ in ("we", "i") and spk_verb is None and not src.ids:
+            return None  # "We asked three exporters ...": the writer's own doing, not an event between actors
         src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
         if not src:
             return None
@@ -141,6 +143,9 @@ class Coder:
             ev.attributed_to = spk[0]
         if mod == "planned" and spk_verb is not None and lemma(spk_verb) in ANNOUNCING and spk_verb.tag_ == "VBD":
             self.announced.add(id(ev))  # "X announced that it would provide ...": dated by the announcement
+            said = dates_mod.event_date(sent.text, trig.token.doc, spk_verb, doc.meta.published, False)
+            if when.date is not None and said.date is not None and (when.start, when.text) == (said.start, said.text):
+                ev.date, ev.date_end, ev.date_precision = said.date, said.date_end, said.precision
         return ev
 
     def _refs(

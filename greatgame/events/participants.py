@@ -434,6 +434,12 @@ def _noun_trigger_sides(trig: Trigger, sa: SentenceActors) -> tuple[list[str], l
         of = prep_objects(trig.token, ["of"])
         src = sa.np_with_conj(of[0]) if of else []
         tgt = [a for a in tgt if a not in src]
+    if not src and trig.mode == "exercise":  # "the joint exercise of the armies of X, Y and Z": theirs
+        of = prep_objects(trig.token, ["of"])
+        src = (sa.np_with_conj(of[0]) or sa.subtree_actors(of[0], set())) if of else []
+        tgt = [a for a in tgt if a not in src]
+        if len(src) > 1 and not tgt:  # a joint act: the first named with the others
+            src, tgt = src[:1], src[1:]
     return src, tgt
 
 

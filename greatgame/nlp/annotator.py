@@ -56,6 +56,10 @@ class Annotator:
         self.settings = settings
         self.select = select
         self.nlp = load_model(settings.model)
+        # spaCy refuses texts over nlp.max_length (1 M characters) to bound the memory of a whole-
+        # document parse; here only single sentences are parsed, so any document the size limit
+        # admits may be tokenised (the per-document time limit still bounds the work).
+        self.nlp.max_length = max(self.nlp.max_length, settings.max_bytes + 1)
         names = self.nlp.pipe_names
         self.ner = self.nlp.get_pipe("ner") if "ner" in names else None
         self.rules = [
