@@ -121,3 +121,74 @@ def test_the_writers_own_doing_is_no_event(code):
     )
     assert not [e for e in doc.events if "We asked" in e.sentence]
     assert "AGREE" in types(doc)
+
+
+def test_a_joint_exercise_of_several_armies_is_their_cooperation(code):
+    doc = code("The joint exercise of the armies of Kazakhstan, Kyrgyzstan and Tajikistan ended on Tuesday.")
+    coop = [e for e in doc.events if e.type == "COOPERATE"]
+    assert coop
+    sides = set(ids(coop[0].source)) | set(ids(coop[0].target))
+    assert sides == {"KAZ", "KGZ", "TJK"}
+    assert coop[0].source and coop[0].target
+
+
+def test_keeping_bases_abroad_is_military_cooperation(code):
+    doc = code("Russia keeps military bases in Armenia and Tajikistan.")
+    coop = [e for e in doc.events if e.type == "COOPERATE"]
+    assert coop and ids(coop[0].source) == ["RUS"]
+    assert set(ids(coop[0].target)) == {"ARM", "TJK"}
+
+
+def test_no_state_recognising_a_government_is_a_negated_event_without_source(code):
+    doc = code("No state has yet formally recognised the Taliban government.")
+    support = [e for e in doc.events if e.type == "SUPPORT"]
+    assert support and support[0].modality == "negated"
+    assert support[0].source == [] and ids(support[0].target) == ["TALIBAN"]
+
+
+def test_violence_a_speaker_alleges_is_the_speakers_accusation(code):
+    doc = code("Azerbaijan alleged that Armenian forces had shelled its positions near Lachin.")
+    ev = [e for e in doc.events if e.type == "DISAPPROVE"]
+    assert ev and ids(ev[0].source) == ["AZE"] and ids(ev[0].target) == ["ARM"]
+    assert ev[0].modality == "reported"
+    assert "FIGHT" not in types(doc)
+
+
+def test_violence_a_speaker_only_reports_stays_violence(code):
+    doc = code("Kyrgyz officials said Tajik forces had shelled a village near Batken.")
+    assert "FIGHT" in types(doc)
+    assert "DISAPPROVE" not in types(doc)
+
+
+def test_a_speakers_second_act_after_what_they_said_is_their_own(code):
+    doc = code(
+        "Recep Tayyip Erdogan said the council had become an important regional actor "
+        "and called for more trade between its members."
+    )
+    demand = [e for e in doc.events if e.type == "DEMAND"]
+    assert demand and ids(demand[0].source) == ["recep-tayyip-erdogan"]
+    assert demand[0].modality == "asserted"
+
+
+def test_a_participle_going_on_with_the_same_act_is_no_second_event(code):
+    doc = code(
+        "Kazakhstan on Monday lifted the ban on the Taliban, removing it from its list of terrorist groups."
+    )
+    concede = [e for e in doc.events if e.type == "CONCEDE"]
+    assert len(concede) == 1
+    assert ids(concede[0].target) == ["TALIBAN"]
+
+
+def test_praise_for_a_place_goes_to_its_country(code):
+    doc = code(
+        "Recep Tayyip Erdogan met Kassym-Jomart Tokayev in Astana on Monday. "
+        "Erdogan praised the restoration of Bukhara."
+    )
+    praise = [e for e in doc.events if e.type == "SUPPORT" and "Bukhara" in e.sentence]
+    assert praise and ids(praise[0].target) == ["UZB"]
+
+
+def test_rushing_to_telephone_is_a_phone_call(code):
+    doc = code("Emomali Rahmon rushed to telephone Vladimir Putin on Saturday.")
+    call = [e for e in doc.events if e.type == "CONSULT"]
+    assert call and ids(call[0].source) == ["emomali-rahmon"] and ids(call[0].target) == ["vladimir-putin"]

@@ -18,7 +18,7 @@ from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
 from greatgame.events.timeline import carry_dates, date_span_start
-from greatgame.events.triggers import Trigger, find_triggers, lemma, under_speech
+from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj, under_speech
 from greatgame.models import ActorRef, Document, Event, Sentence
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,9 @@ class Coder:
             )
             mark_institutions(parse, sa, self.res.story.home, self.catalogue)
             doc.statements += statements_of(doc, sent, parse, sa, self.catalogue, self.lex)
-            narrated = sent.role == "commentary" and commentary_by_default(sent.text, self.lex, doc.meta.genre)
+            narrated = sent.role == "commentary" and commentary_by_default(
+                sent.text, self.lex, doc.meta.genre
+            )
             if (sent.role not in EVENT_ROLES and not narrated) or not (sa.by_token or prev):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
@@ -79,7 +81,11 @@ class Coder:
             for ev in events:
                 date_span_start(ev, sent.text, doc.text[sent.end : sent.end + 700])
             carry_dates(
-                events, doc.events + [e for e in events if e.date is not None], anchor, sent.text, self.announced
+                events,
+                doc.events + [e for e in events if e.date is not None],
+                anchor,
+                sent.text,
+                self.announced,
             )
             doc.events += events
             if events:
@@ -117,18 +123,33 @@ class Coder:
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
+        said_by = speaker_conj(trig.token, self.lex) if trig.kind == "verb" else None
+        if said_by is not None:  # "X said the bloc had become ... and called for Y": X called
+            subj = next((c for c in said_by.children if c.dep_ == "nsubj"), None)
+            own = sa.np_with_conj(subj) if subj is not None else []
+            src = Side(own, "parse" if own else "none")
         spk, spk_verb = speaker(trig.token, sa, self.lex)
         if subj is not None and subj.lower_ in ("we", "i") and spk_verb is None and not src.ids:
             return None  # "We asked three exporters ...": the writer's own doing, not an event between actors
-        src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
-        if not src:
+        nobody = _nobody(subj)
+        if not nobody:
+            src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
+        if not src and not (nobody and tgt):
             return None
         src, tgt, place = self.res.target(trig, src, tgt, place, doc, sa)
-        mod = modality(trig, spk, self.lex)
+        mod = "negated" if nobody else modality(trig, spk, self.lex)
+        typ = _joint(trig, src, tgt)
+        accuser = spk or self._pronoun_speaker(spk_verb)
+        if _alleged(trig, accuser, spk_verb, src):  # "X claimed that bandits had attacked Y": X's accusation
+            spk = accuser
+            typ, src, tgt = (
+                "DISAPPROVE",
+                Side(list(spk), "speaker"),
+                Side([a for a in src.ids if a not in spk], "parse"),
+            )
         when = dates_mod.event_date(
             sent.text, trig.token.doc, trig.token, doc.meta.published, mod == "planned"
         )
-        typ = _joint(trig, src, tgt)
         if trig.own_intent and spk and set(src.ids) <= set(spk) and mod != "negated":
             typ, mod = "AGREE", ("reported" if spk else "asserted")
         ev = Event(
@@ -141,12 +162,28 @@ class Coder:
         )  # fmt: skip
         if mod != "reported" and spk:
             ev.attributed_to = spk[0]
-        if mod == "planned" and spk_verb is not None and lemma(spk_verb) in ANNOUNCING and spk_verb.tag_ == "VBD":
+        if (
+            mod == "planned"
+            and spk_verb is not None
+            and lemma(spk_verb) in ANNOUNCING
+            and spk_verb.tag_ == "VBD"
+        ):
             self.announced.add(id(ev))  # "X announced that it would provide ...": dated by the announcement
             said = dates_mod.event_date(sent.text, trig.token.doc, spk_verb, doc.meta.published, False)
-            if when.date is not None and said.date is not None and (when.start, when.text) == (said.start, said.text):
+            if (
+                when.date is not None
+                and said.date is not None
+                and (when.start, when.text) == (said.start, said.text)
+            ):
                 ev.date, ev.date_end, ev.date_precision = said.date, said.date_end, said.precision
         return ev
+
+    def _pronoun_speaker(self, verb: Any) -> list[str]:
+        """'He claimed ...': the person last named."""
+        subj = None if verb is None else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in ("he", "she") or not self.res.last_person:
+            return []
+        return [self.res.last_person]
 
     def _refs(
         self, ids: list[str], doc: Document, actors: dict[str, Any], sa: SentenceActors
@@ -163,6 +200,34 @@ class Coder:
             refs.append(ActorRef(id=aid, country=country, kind=kind, name=name))
         people = {r.country for r in refs if r.kind == "person"}
         return [r for r in refs if not (r.kind == "state" and r.id in people)]
+
+
+ALLEGING = {"claim", "allege"}
+
+
+def _alleged(trig: Trigger, spk: list[str], spk_verb: Any, src: Side) -> bool:
+    """Violence a speaker claims or alleges others committed: the speaker's accusation."""
+    return (
+        trig.type in ("ASSAULT", "FIGHT")
+        and bool(spk)
+        and spk_verb is not None
+        and lemma(spk_verb) in ALLEGING
+        and trig.token.dep_ == "ccomp"
+        and trig.token.head.i == spk_verb.i
+        and not set(src.ids) & set(spk)
+    )
+
+
+NOBODY_HEADS = {"country", "state", "government", "nation", "member"}
+
+
+def _nobody(subj: Any) -> bool:
+    """'No country has recognised X': an event said of no one, negated, with no source."""
+    return (
+        subj is not None
+        and subj.lemma_.lower() in NOBODY_HEADS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    )
 
 
 def _norm(text: str) -> str:
@@ -227,7 +292,7 @@ def _reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     return True
 
 
-RELATING = {"come", "follow", "coincide", "precede"}
+RELATING = {"come", "follow", "coincide", "precede", "last"}
 
 
 def _looks_back(tok: Any) -> bool:
@@ -287,8 +352,14 @@ def _opinion_present(trig: Trigger, lex: Lexicon) -> bool:
 def _restated(trig: Trigger, triggers: list[Trigger]) -> bool:
     """An event noun inside the clause of a verb of the same type names that verb's event.
 
-    'took part in the summit', 'signed the agreement'.
+    'took part in the summit', 'signed the agreement'; so does a participle clause of the same
+    type that goes on with the verb's act ('lifted the ban, removing it from the list').
     """
+    tok = trig.token
+    if (
+        trig.kind == "verb" and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+    ):  # "lifted the ban, removing it from ..."
+        return any(o.kind == "verb" and o.type == trig.type and o.token.i == tok.head.i for o in triggers)
     if trig.kind != "noun":
         return False
     return any(

@@ -23,7 +23,7 @@ from greatgame.events.participants import (
     child,
     held_in,
 )
-from greatgame.events.places import visited_place
+from greatgame.events.places import catalogue_place, visited_place
 from greatgame.events.story import Story
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
+JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
 SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
              "exchange", "trade", "confer", "hold"}  # fmt: skip
@@ -125,6 +126,8 @@ class Resolver:
             tgt = self._opponent(
                 src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
             )
+        if not tgt and trig.type in JUDGING:
+            tgt = self._judged_place(trig, countries)
         if not tgt and trig.type not in HOME_TARGET:
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
@@ -133,6 +136,20 @@ class Resolver:
         ):
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _judged_place(self, trig: Trigger, countries: list[str]) -> Side:
+        """'X praised the reconstruction of Shusha': the country of the place judged."""
+        obj = next((c for c in trig.token.children if c.dep_ == "dobj"), None)
+        if obj is None or trig.kind != "verb":
+            return Side([], "none")
+        for tok in obj.subtree:
+            if tok.pos_ != "PROPN":
+                continue
+            place = catalogue_place(self.catalogue, tok.text)
+            country = place.country if place is not None else None
+            if isinstance(country, str) and country not in countries:
+                return Side([country], "place")
+        return Side([], "none")
 
     def _opponent(
         self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool

@@ -255,9 +255,34 @@ def _joint_plan(tok: Any) -> bool:
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
+PERFECT_AUX = {"had", "has", "have"}
+
+
+def speaker_conj(tok: Any, lex: Lexicon) -> Any:
+    """The speech verb a misattached conjunct belongs to, or None.
+
+    'X said the bloc had become ... and called for Y': 'called' (simple past, no subject of its
+    own) cannot share the perfect of 'had become'; it is X's own act, next to 'said'.
+    """
+    head = tok.head
+    if tok.dep_ != "conj" or tok.tag_ != "VBD" or child_dep(tok, "nsubj", "nsubjpass") is not None:
+        return None
+    if head.tag_ != "VBN" or head.dep_ != "ccomp" or not {c.lower_ for c in head.children} & PERFECT_AUX:
+        return None
+    verb = head.head
+    return verb if lemma(verb) in set(lex.modality["speech_verbs"]) and verb.tag_ == "VBD" else None
+
+
+def child_dep(tok: Any, *deps: str) -> Any:
+    """The first child of ``tok`` with one of these dependency labels, or None."""
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
 def under_speech(tok: Any, lex: Lexicon) -> Any:
     """The reporting verb whose clause holds this token, or None."""
     speech = set(lex.modality["speech_verbs"])
+    if speaker_conj(tok, lex) is not None:  # the speaker's own act, not what they say
+        return None
     cur = tok
     for _ in range(6):
         if cur.dep_ in ("ROOT",) or cur.head is cur:
