@@ -58,3 +58,27 @@ def plover_dev() -> Path:
     if not path.is_file():
         pytest.skip("../shared/benchmarks/plover/dev.jsonl is not beside this checkout")
     return path
+
+
+@pytest.fixture(scope="session")
+def code_text(catalogue):
+    """Annotate (every sentence fully parsed) and code one text; returns the Document.
+
+    ``code_text(text, published=date, title=None, genre="news")``; one Annotator and one Coder
+    serve the whole session.
+    """
+    from greatgame.config import Settings
+    from greatgame.events import Coder
+    from greatgame.models import Document, DocumentMeta
+    from greatgame.nlp import Annotator
+
+    annotator = Annotator(Settings(fast_path=False, workers=1), catalogue)
+    coder = Coder(catalogue)
+
+    def run(text, published=None, title=None, genre="news"):
+        doc = Document(DocumentMeta(id="t", title=title, published=published, genre=genre), text)
+        doc = next(iter(annotator.annotate([doc])))
+        coder.code(doc)
+        return doc
+
+    return run

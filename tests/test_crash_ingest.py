@@ -20,7 +20,7 @@ from greatgame.api import create_app
 from greatgame.config import Settings
 from greatgame.store import DatabaseLocked, Store
 
-N_DOCS = 120  # ingest commits a batch at a time (32 documents or 2 s): enough for several batches
+N_DOCS = 240  # ingest commits a batch at a time (32 documents or 2 s): enough for several batches
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +32,10 @@ def runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("crash")
     corpus = make_corpus(tmp / "corpus", n=N_DOCS, words=200)
     clean = Ingest(corpus, tmp / "a.duckdb", N_DOCS)
-    killed = Ingest(corpus, tmp / "b.duckdb", N_DOCS)
     clean.wait_for(1)
     locked = _readers_while_writing(clean, tmp / "a.duckdb")
+    # started only now, so that the kill lands mid-run however fast the machine is
+    killed = Ingest(corpus, tmp / "b.duckdb", N_DOCS)
     committed = killed.wait_for(1)
     os.kill(killed.proc.pid, signal.SIGKILL)
     killed.finish()

@@ -4,26 +4,15 @@ import datetime as dt
 
 import pytest
 
-from greatgame.models import Document, DocumentMeta
-
 PUB = dt.date(2024, 7, 9)  # a Tuesday
 
 
 @pytest.fixture(scope="module")
-def code(catalogue):
-    """Annotate (full parse) and code one text; returns the Document."""
-    from greatgame.config import Settings
-    from greatgame.events import Coder
-    from greatgame.nlp import Annotator
-
-    annotator = Annotator(Settings(fast_path=False, workers=1), catalogue)
-    coder = Coder(catalogue)
+def code(code_text):
+    """Annotate (full parse) and code one text published on PUB; returns the Document."""
 
     def run(text, title=None, published=PUB, genre="news"):
-        doc = Document(DocumentMeta(id="t", published=published, title=title, genre=genre), text)
-        doc = next(iter(annotator.annotate([doc])))
-        coder.code(doc)
-        return doc
+        return code_text(text, title=title, published=published, genre=genre)
 
     return run
 
