@@ -46,6 +46,16 @@ def _in(column: str, values: list[str], where: list[str], params: list[Any]) -> 
         params.extend(values)
 
 
+def _window(day: str, since: Any, until: Any, where: list[str], params: list[Any]) -> None:
+    """The day expression lies between ``since`` and ``until`` (either may be None)."""
+    if since is not None:
+        where.append(f"{day} >= ?")
+        params.append(since)
+    if until is not None:
+        where.append(f"{day} <= ?")
+        params.append(until)
+
+
 def _any_contains(columns: list[str], values: list[str], where: list[str], params: list[Any]) -> None:
     """One of the list columns holds one of the values (``list_contains`` per value: fast scans)."""
     where.append("(" + " OR ".join(f"list_contains({c}, ?)" for v in values for c in columns) + ")")
@@ -93,12 +103,7 @@ def event_filters(
     if contexts:
         where.append("list_has_any(e.context, ?::VARCHAR[])")
         params.append(contexts)
-    if since is not None:
-        where.append("coalesce(e.date, d.published) >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("coalesce(e.date, d.published) <= ?")
-        params.append(until)
+    _window("coalesce(e.date, d.published)", since, until, where, params)
     if doc is not None:
         where.append("e.doc = ?")
         params.append(doc)
@@ -311,12 +316,7 @@ class QueryMixin:
         if doc:
             where.append("s.doc = ?")
             params.append(doc)
-        if since is not None:
-            where.append("coalesce(s.date, d.published) >= ?")
-            params.append(since)
-        if until is not None:
-            where.append("coalesce(s.date, d.published) <= ?")
-            params.append(until)
+        _window("coalesce(s.date, d.published)", since, until, where, params)
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     # -- summary ---------------------------------------------------------------------------
