@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from test_web_samples import HOSTILE_ACTOR, HOSTILE_ID, PAYLOADS, hand_made_documents, hostile_document
 
 from greatgame.api import create_app
-from greatgame.api.pages import external_url
+from greatgame.api.render import external_url
 from greatgame.config import Settings
 from greatgame.store import Store
 

@@ -20,6 +20,7 @@ from greatgame import __version__
 from greatgame.api import pages
 from greatgame.api.auth import TokenAuth
 from greatgame.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
+from greatgame.api.headers import SecurityHeaders
 from greatgame.api.hosts import HostCheck
 from greatgame.api.reader import SharedReader
 from greatgame.api.routers import actors, documents, events, influence, network, outlets, statements, summary
@@ -113,7 +114,7 @@ def create_app(settings: Settings, catalogue: Any = _LOAD) -> FastAPI:
     app.include_router(pages.router)
     app.add_middleware(RequestSizeLimit, limit=MAX_REQUEST_BYTES)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
-    app.add_middleware(pages.SecurityHeaders)
+    app.add_middleware(SecurityHeaders)
     if settings.token:
         app.add_middleware(TokenAuth, token=settings.token)
     return app

@@ -4,28 +4,27 @@ Pages are rendered on the server by calling the very functions the JSON routes u
 person sees is what a script fetches from the twin named in the page's "JSON" link. Charts are
 drawn in the browser by small scripts (greatgame/web/static/*.js) from the same JSON.
 
-Safety: Jinja2 autoescapes every value; the scripts write text only through ``textContent``;
-links to other sites are emitted only for http(s) URLs; and ``SecurityHeaders`` gives every
-response a strict Content-Security-Policy (no inline script or style, nothing from elsewhere).
+Safety: rendering autoescapes every value (``greatgame.api.render``); the scripts write text only
+through ``textContent``; and ``greatgame.api.headers.SecurityHeaders`` gives every response a strict
+Content-Security-Policy (no inline script or style, nothing from elsewhere).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import logging
 import re
-from collections.abc import Callable
-from importlib import resources
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
-from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-from greatgame.api.deps import LOCK_TIMEOUT, Paging
-from greatgame.api.errors import status_of
+from greatgame.api.deps import Paging
+from greatgame.api.layout import network_layout, role_shares, stance_grid
+from greatgame.api.render import QUADS, WEB, name_of
+from greatgame.api.render import page as _page
+from greatgame.api.render import twin as _twin
 from greatgame.api.routers import actors as actors_api
 from greatgame.api.routers import documents as documents_api
 from greatgame.api.routers import events as events_api
@@ -34,24 +33,14 @@ from greatgame.api.routers import outlets as outlets_api
 from greatgame.api.routers import statements as statements_api
 from greatgame.api.routers import summary as summary_api
 from greatgame.catalogue.outlets import AFFILIATIONS
-from greatgame.errors import GreatGameError
-from greatgame.models import MODALITIES, PLOVER_TYPES, QUAD, SENTENCE_ROLES
+from greatgame.models import MODALITIES, PLOVER_TYPES
 from greatgame.store import NotFound, Store
-
-logger = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG")
-QUADS = tuple(dict.fromkeys(QUAD.values()))
 PAGE_SIZE = 50
 TABLE_EDGES = 25  # links listed under the network drawing (all of them are in the JSON)
-_WEB = resources.files("greatgame.web")  # templates and static files (no Python there)
-_TEMPLATE_NAME = re.compile(r"[a-z_]+\.html")
 _STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                  ".svg": "image/svg+xml"}  # fmt: skip
 _STATIC_NAME = re.compile(r"[a-z0-9_-]+\.(css|js|svg)")
@@ -59,117 +48,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[\w.:#@+-]{1,200}")
 
 
-class SecurityHeaders:
-    """ASGI middleware adding the CSP and the other security headers to every HTTP response."""
 
-    def __init__(self, app):
-        self.app = app
-
-    async def __call__(self, scope, receive, send):
-        """Pass the request on; add the headers to the response's start message."""
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        strict = True  # no page is exempt: FastAPI's CDN-based /docs and /redoc are switched off
-
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers") or [])
-                present = {k.lower() for k, _ in headers}
-                for key, value in _security_headers(strict):
-                    if key not in present:
-                        headers.append((key, value))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-def _security_headers(strict: bool) -> list[tuple[bytes, bytes]]:
-    out = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
-           (b"x-frame-options", b"DENY"), (b"cross-origin-opener-policy", b"same-origin")]  # fmt: skip
-    if strict:
-        out.append((b"content-security-policy", CSP.encode()))
-    return out
-
-
-# -- templates ---------------------------------------------------------------------------------
-
-
-def _template_source(name: str) -> str | None:
-    if not _TEMPLATE_NAME.fullmatch(name):
-        return None
-    path = _WEB / "templates" / name
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
-def external_url(url: Any) -> str | None:
-    """The URL when it is a plain http(s) link, else None (so ``javascript:`` is never emitted)."""
-    if not isinstance(url, str) or any(c in url for c in "\x00\r\n\t "):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def _stance_class(value: Any) -> str:
-    if value is None:
-        return "none"
-    return "positive" if value > 0.2 else "negative" if value < -0.2 else "neutral"
-
-
-def _percent(value: Any) -> str:
-    return "–" if value is None else f"{100 * float(value):.0f}%"
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
-    env = Environment(loader=FunctionLoader(_template_source), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)  # fmt: skip
-    env.filters["u"] = lambda value: quote(str(value), safe="")
-    env.filters["external"] = external_url
-    env.filters["percent"] = _percent
-    env.filters["quadname"] = lambda q: str(q).replace("_", " ")
-    env.filters["quadclass"] = lambda q: q if q in QUADS else "other"
-    env.filters["roleclass"] = lambda r: r if r in SENTENCE_ROLES else "other"
-    env.filters["affclass"] = lambda a: a if a in AFFILIATIONS else "unknown"
-    env.filters["stanceclass"] = _stance_class
-    return env
-
-
-def _render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
-    catalogue = request.app.state.get_catalogue()
-    context.setdefault("json_url", None)
-    html = (
-        _environment()
-        .get_template(template)
-        .render(path=request.url.path, name_of=functools.partial(_name_of, catalogue), **context)
-    )
-    return HTMLResponse(html, status_code=status)
-
-
-def _name_of(catalogue: Any, actor_id: Any) -> str:
-    entry = catalogue.get(actor_id) if catalogue is not None and actor_id else None
-    return entry.name if entry is not None else str(actor_id or "?")
-
-
-def _page(request: Request, template: str, build: Callable[[Store], dict[str, Any]]) -> HTMLResponse:
-    """Open the database read-only, build the context, render; greatgame errors become an HTML page."""
-    try:
-        with Store(request.app.state.settings.db, read_only=True, lock_timeout=LOCK_TIMEOUT) as store:
-            context = build(store)
-    except GreatGameError as exc:
-        status = status_of(exc)
-        logger.info("page %s: %s", request.url.path, exc)
-        return _render(request, "error.html", status, title=f"Error {status}", kind=type(exc).__name__,
-                       message=str(exc))  # fmt: skip
-    return _render(request, template, **context)
-
-
-def _twin(path: str, params: dict[str, Any] | None = None) -> str:
-    query = urlencode([(k, v) for k, v in (params or {}).items() if v not in (None, "", [])], doseq=True)
-    return f"{path}?{query}" if query else path
 
 
 # -- static files ------------------------------------------------------------------------------
@@ -177,7 +56,7 @@ def _twin(path: str, params: dict[str, Any] | None = None) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _static_bytes(name: str) -> bytes | None:
-    path = _WEB / "static" / name
+    path = WEB / "static" / name
     return path.read_bytes() if path.is_file() else None
 
 
@@ -205,7 +84,7 @@ def overview(request: Request):
     """Counts, the countries of the region, the most mentioned actors, the newest documents."""
 
     def build(store: Store) -> dict[str, Any]:
-        countries = [{"id": c, "name": _name_of(request.app.state.get_catalogue(), c),
+        countries = [{"id": c, "name": name_of(request.app.state.get_catalogue(), c),
                       "events": store.count_events(country=c)} for c in CENTRAL_ASIA]  # fmt: skip
         return {
             "title": "Overview", "json_url": "/api/summary", "summary": summary_api.summary(store=store),
@@ -348,7 +227,7 @@ def country_page(request: Request, iso3: str, freq: str = "quarter"):
         recent = events_api.list_events(
             paging=_paging(1, 10), filters=_filters(country=[country]), store=store
         )["items"]
-        return {"title": _name_of(catalogue, country), "country": country, "freq": freq, "count": count,
+        return {"title": name_of(catalogue, country), "country": country, "freq": freq, "count": count,
                 "recent": recent, "json_url": _twin("/api/influence", {"country": country, "freq": freq})}  # fmt: skip
 
     return _page(request, "country.html", build)
@@ -435,18 +314,6 @@ def outlet_page(request: Request, outlet_id: str, freq: str = "year"):
     return _page(request, "outlet.html", build)
 
 
-def role_shares(counts: dict[str, int]) -> list[dict[str, Any]]:
-    """Every sentence role with its count and share (in the order of SENTENCE_ROLES)."""
-    total = sum(counts.values()) or 1
-    return [{"role": r, "n": counts.get(r, 0), "pct": round(100 * counts.get(r, 0) / total, 1)} for r in SENTENCE_ROLES]
-
-
-def stance_grid(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Stance rows as a grid: one line per power, one column per period (cells may be missing)."""
-    periods = sorted({r["period"] for r in rows})
-    powers = sorted({r["power"] for r in rows})
-    cell = {(r["power"], r["period"]): r for r in rows}
-    return {"periods": periods, "lines": [(p, [cell.get((p, t)) for t in periods]) for p in powers]}
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -464,59 +331,6 @@ def network_page(request: Request, since: str = "", until: str = ""):
     return _page(request, "network.html", build)
 
 
-def network_layout(net: dict[str, Any], width: int = 960, height: int = 620, top: int = 45) -> dict[str, Any]:
-    """SVG coordinates for the ``top`` busiest actors (spring layout, fixed seed) and their edges."""
-    import networkx as nx
-
-    degree: dict[str, int] = {}
-    for e in net["edges"]:
-        for end in (e["source"], e["target"]):
-            degree[end] = degree.get(end, 0) + e["count"]
-    busiest = set(sorted(degree, key=lambda n: (-degree[n], n))[:top])
-    graph = nx.Graph()
-    for e in net["edges"]:
-        if e["source"] in busiest and e["target"] in busiest:
-            w = graph.get_edge_data(e["source"], e["target"], {}).get("weight", 0)
-            graph.add_edge(e["source"], e["target"], weight=w + e["count"])
-    if not graph:
-        return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": len(degree)}
-    # only the largest connected group: stray pairs would squeeze the drawing into a corner
-    graph = graph.subgraph(max(nx.connected_components(graph), key=len)).copy()
-    keep = set(graph)
-    pos = nx.spring_layout(graph, seed=7, k=2.2 / max(1, len(graph)) ** 0.5, iterations=300, weight=None)
-    pos = _spread(pos)
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    at = {n: (70 + (p[0] - min(xs)) / span_x * (width - 140), 40 + (p[1] - min(ys)) / span_y * (height - 80))
-          for n, p in pos.items()}  # fmt: skip
-    info = {n["id"]: n for n in net["nodes"]}
-    nodes = [{**info.get(n, {"id": n, "name": n, "kind": "other"}), "x": round(x, 1), "y": round(y, 1),
-              "r": round(4 + 1.8 * min(degree[n], 50) ** 0.5, 1)} for n, (x, y) in at.items()]  # fmt: skip
-    nodes.sort(key=lambda n: (n["r"], n["id"]))  # the busiest drawn last, on top
-    edges = [{**e, "x1": round(at[e["source"]][0], 1), "y1": round(at[e["source"]][1], 1),
-              "x2": round(at[e["target"]][0], 1), "y2": round(at[e["target"]][1], 1),
-              "w": round(min(1 + e["count"] ** 0.5, 7), 1)}
-             for e in net["edges"] if e["source"] in at and e["target"] in at]  # fmt: skip
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "width": width,
-        "height": height,
-        "hidden": len(degree) - len(keep),
-    }
-
-
-def _spread(pos: dict[str, Any], power: float = 0.55) -> dict[str, tuple[float, float]]:
-    """Push points away from the centre (distance ** ``power``): hubs crowd the middle of a spring layout."""
-    cx = sum(p[0] for p in pos.values()) / len(pos)
-    cy = sum(p[1] for p in pos.values()) / len(pos)
-    out = {}
-    for n, p in pos.items():
-        dx, dy = p[0] - cx, p[1] - cy
-        d = (dx * dx + dy * dy) ** 0.5
-        f = d**power / d if d > 0 else 0.0
-        out[n] = (dx * f, dy * f)
-    return out
 
 
 # -- small helpers -----------------------------------------------------------------------------
