@@ -53,7 +53,7 @@ class Pattern:
     future: bool = False
     hypothetical: bool = False
     judgement: bool = False
-    cue_scope: str = "clause"  # clause | subject: where cue words are looked for
+    cue_scope: str = "clause"  # clause | subject | tree (the whole subtree): where cue words are looked for
     via: list[str] = field(default_factory=list)  # "took part in military operations": the noun's type wins
     contents: dict[str, str | None] = field(default_factory=dict)  # type of the governed act -> type
     person_object: str | None = None  # the type when the object is a person ("dismissed the minister X")

@@ -72,11 +72,24 @@ def lookup(table: dict[str, Any], tok: Any) -> Any:
     return None
 
 
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+def antecedent(word: Any, verb: Any) -> Any:
+    """The noun a relative pronoun stands for ('the town, which X took back': the town)."""
+    if word.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    return word
+
+
 def object_of(tok: Any) -> Any:
-    """The direct object of a verb (or the passive subject, which is its logical object)."""
+    """The direct object of a verb (or the passive subject, which is its logical object).
+
+    A relative pronoun stands for its antecedent: in 'the CSTO, which it left', 'left' has the CSTO.
+    """
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
-            return c
+            return antecedent(c, tok)
     for c in tok.children:
         if c.dep_ == "nsubjpass":
             return c
@@ -86,6 +99,16 @@ def object_of(tok: Any) -> Any:
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a summit chaired by X": the summit
         return tok.head
     return None
+
+
+PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "over", "away", "in"}
+
+
+def _particle(verb: Any, c: Any) -> bool:
+    """A particle of the verb, also where the parser made it an adverb ('which X forces took back')."""
+    if c.dep_ == "prt":
+        return True
+    return c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS and c.i > verb.i
 
 
 def _obj_keys(obj: Any) -> list[str]:
@@ -136,11 +159,13 @@ def _local(tok: Any, skip_self: bool = False) -> list[Any]:
 
 
 def _cue_type(tok: Any, pat: Pattern) -> str | None:
-    scope = _local(tok)
+    scope = list(tok.subtree) if pat.cue_scope == "tree" else _local(tok)
     if tok.dep_ in ("xcomp", "conj", "advcl") or not any(c.dep_.startswith("nsubj") for c in tok.children):
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
+    if tok.dep_ == "relcl" and tok.head is not tok:  # "the CSTO, which it left": the CSTO is in the clause
+        scope.append(tok.head)
     if pat.cue_scope == "subject":
         scope = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree] or scope
     words = {t.text.lower() for t in scope} | {lemma(t) for t in scope}
@@ -157,10 +182,15 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
     for c in tok.children:
-        if c.dep_ == "prt" and lemma(c) in pat.particles:
+        if _particle(tok, c) and lemma(c) in pat.particles:
             return pat.particles[lemma(c)], max(strength, 0.8), mode
         if c.dep_ in ("prep", "prt") and lemma(c) in pat.preps:
             return pat.preps[lemma(c)], max(strength, 0.8), mode
+    for c in tok.children:  # "called for trade to be increased": 'for' marks the clause
+        if c.dep_ in ("advcl", "ccomp"):
+            mark = child_dep(c, "mark")
+            if mark is not None and lemma(mark) in pat.preps and mark.i == tok.i + 1:
+                return pat.preps[lemma(mark)], max(strength, 0.8), mode
     for p in (c for c in tok.children if c.dep_ == "prep" and lemma(c) in pat.via):
         for obj in (o for o in p.children if o.dep_ == "pobj"):
             ntyp, npat = noun_type(obj, lex)
@@ -193,8 +223,8 @@ def _content(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp"):
             return c
-    for c in tok.children:  # "agreed to a plan", "opposed to mediation"
-        if c.dep_ == "prep" and lemma(c) in ("to", "on"):
+    for c in tok.children:  # "agreed to a plan", "opposed to mediation", "warned against allowing"
+        if c.dep_ == "prep" and lemma(c) in ("to", "on", "against"):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
                     return p
@@ -233,6 +263,8 @@ def commissive_type(content: Any, lex: Lexicon, default: str = "AGREE") -> str:
 
 COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+POSSIBLE_AUX = {"could", "might", "may"}
+DECIDED_ACTS = {"AID", "CONCEDE"}  # "X announced that it would provide / that Y would be dropped": the act itself
 DEONTIC_AUX = {"must", "should"}
 
 
@@ -262,12 +294,15 @@ def speaker_conj(tok: Any, lex: Lexicon) -> Any:
     """The speech verb a misattached conjunct belongs to, or None.
 
     'X said the bloc had become ... and called for Y': 'called' (simple past, no subject of its
-    own) cannot share the perfect of 'had become'; it is X's own act, next to 'said'.
+    own) cannot share the perfect of 'had become'; it is X's own act, next to 'said'. Nor can it
+    share a copula that describes ('X said Turkey was a close partner and called for Y').
     """
     head = tok.head
     if tok.dep_ != "conj" or tok.tag_ != "VBD" or child_dep(tok, "nsubj", "nsubjpass") is not None:
         return None
-    if head.tag_ != "VBN" or head.dep_ != "ccomp" or not {c.lower_ for c in head.children} & PERFECT_AUX:
+    perfect = head.tag_ == "VBN" and bool({c.lower_ for c in head.children} & PERFECT_AUX)
+    copula = lemma(head) == "be" and child_dep(head, "attr", "acomp") is not None  # "said Y was a partner and called"
+    if head.dep_ != "ccomp" or not (perfect or copula):
         return None
     verb = head.head
     return verb if lemma(verb) in set(lex.modality["speech_verbs"]) and verb.tag_ == "VBD" else None
@@ -305,10 +340,16 @@ def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
 
 
+def _no_event_object(tok: Any, pat: Pattern) -> bool:
+    """An object the pattern marks as no event ('the attack committed on 22 March' is no promise)."""
+    obj = object_of(tok)
+    return obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None)
+
+
 def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.control in ("pass", "commissive"):
         trig = _object_trigger(tok, pat, lex)
-        if trig is not None or pat.control == "pass":
+        if trig is not None or pat.control == "pass" or _no_event_object(tok, pat):
             return trig
     if pat.control == "speech":
         if pat.type is None and not pat.objects:
@@ -378,12 +419,17 @@ def _intent(trig: Trigger, lex: Lexicon) -> None:
     conditional = bool(marks & {"unless", "if"})
     verb = under_speech(tok, lex)
     decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
-    if not (auxes & FUTURE_AUX) or not (verb is not None or conditional):
+    hedged = bool(auxes & POSSIBLE_AUX) and not auxes & FUTURE_AUX
+    if not (auxes & (FUTURE_AUX | POSSIBLE_AUX)) or not (verb is not None or conditional):
         return
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
-        if conditional or not decided:
+        if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
+            return
+        if conditional or not decided:  # "X said Russia could use its missile against Y": a threat
             trig.type, trig.intent = "THREATEN", True
-    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type == "AID"):
+    elif hedged:  # "X said Y could help": no promise
+        return
+    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type in DECIDED_ACTS):
         trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
     elif trig.type == "CONSULT" and verb is not None:
         trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
