@@ -100,12 +100,13 @@ class Lexicon:
     roles: dict[str, dict[str, Any]]
     stance: dict[str, list[str]]
     context: dict[str, list[str]]
+    relating: set[str] = field(default_factory=set)  # verbs that place an event in time, no light verbs
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_weak_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
     def trigger_words(self) -> set[str]:
         """Lower-case stems that can start an event (for the candidate filter)."""
-        words = {k for k, p in self.verbs.items() if p.control != "speech" and p.control != "pass"}
+        words = {k for k, p in self.verbs.items() if p.control not in ("speech", "pass", "simulate")}
         words |= set(self.nouns) | {k for k, p in self.adjectives.items()}
         for p in [*self.verbs.values(), *self.nouns.values()]:
             words |= {w for w in p.objects} | {w for w in p.compounds}
@@ -115,7 +116,8 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load (once) every data file of the coder."""
-    verbs = {k: _pattern(k, v, "verbs.yaml") for k, v in (load_data("verbs.yaml")["verbs"] or {}).items()}
+    verbs_file = load_data("verbs.yaml")
+    verbs = {k: _pattern(k, v, "verbs.yaml") for k, v in (verbs_file["verbs"] or {}).items()}
     nouns_file = load_data("nouns.yaml")
     nouns = {k: _pattern(k, v, "nouns.yaml") for k, v in nouns_file["nouns"].items()}
     adjectives = {k: _pattern(k, v, "nouns.yaml") for k, v in nouns_file["adjectives"].items()}
@@ -128,6 +130,7 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         stance=load_data("stance.yaml"),
         context=load_data("context.yaml"),
+        relating=set(verbs_file.get("relating") or []),
     )
     lex.role_rx = {
         role: [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])] for role, spec in roles.items()

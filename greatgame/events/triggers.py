@@ -351,6 +351,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
         trig = _object_trigger(tok, pat, lex)
         if trig is not None or pat.control == "pass" or _no_event_object(tok, pat):
             return trig
+    if pat.control == "simulate":
+        return None
     if pat.control == "speech":
         if pat.type is None and not pat.objects:
             return None
@@ -460,16 +462,19 @@ def _absorbed(trig: Trigger) -> set[int]:
     for c in trig.token.children:
         if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
             out.add(c.i)
+            if c.dep_ in ("dobj", "obj"):  # "rules out the participation ... and the deployment ..."
+                out |= {k.i for k in c.conjuncts}
         if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
             out |= {p.i for p in c.children if p.dep_ == "pobj"}
     return out
 
 
-def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
+def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexicon) -> Trigger:
     """An event noun, or the verb that carries it.
 
     As the object of a verb that is no trigger ("issued an ultimatum") the verb carries it,
-    so that its subject and prepositions give source and target.
+    so that its subject and prepositions give source and target; not a verb that only places
+    it in time ("the trip followed Putin's visits to China").
     """
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.i not in taken:
@@ -479,7 +484,12 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
                 lemma=lemma(head), type=typ, strength=0.6, mode=pat.mode, context=list(pat.context)
             )
             return Trigger(head, typ, 0.6, light, "verb", pat.mode, list(pat.context))
-    if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.i not in taken:
+    if (
+        tok.dep_ == "dobj"
+        and head.pos_ in ("VERB", "AUX")
+        and head.i not in taken
+        and lemma(head) not in lex.relating
+    ):
         light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
         return Trigger(head, typ, 0.7, light, "verb", pat.mode, list(pat.context))
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
@@ -492,6 +502,18 @@ def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
     )
 
 
+def _rehearsed(sent: Any, lex: Lexicon) -> set[int]:
+    """Acts that are only practised or simulated ('the drills would practise destroying armed groups')."""
+    out: set[int] = set()
+    for tok in sent:
+        pat = lex.verbs.get(lemma(tok))
+        if tok.pos_ == "VERB" and pat is not None and pat.control == "simulate":
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp", "dobj", "obj"):
+                    out |= {t.i for t in c.subtree}
+    return out
+
+
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
     """Every trigger of one parsed sentence, the absorbed ones removed, in text order.
 
@@ -500,7 +522,10 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     """
     names = names or set()
     found: list[Trigger] = []
+    rehearsed = _rehearsed(sent, lex)
     for tok in sent:
+        if tok.i in rehearsed:
+            continue
         trig = None
         if _gerund_noun(tok, lex):
             continue
@@ -530,7 +555,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         ):
             typ, pat = noun_type(tok, lex)
             if typ and pat is not None:
-                nouns.append(_noun_trigger(tok, typ, pat, taken))
+                nouns.append(_noun_trigger(tok, typ, pat, taken, lex))
     return sorted(verbs + nouns, key=lambda t: t.token.i)
 
 
