@@ -429,7 +429,7 @@ def _intent(trig: Trigger, lex: Lexicon) -> None:
             return
         if conditional or not decided:  # "X said Russia could use its missile against Y": a threat
             trig.type, trig.intent = "THREATEN", True
-    elif hedged:  # "X said Y could help": no promise
+    elif hedged or "not" in auxes or "n't" in auxes:  # "X said Y could help", "it will not help": no promise
         return
     elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type in DECIDED_ACTS):
         trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
