@@ -57,6 +57,8 @@ class Pattern:
     via: list[str] = field(default_factory=list)  # "took part in military operations": the noun's type wins
     contents: dict[str, str | None] = field(default_factory=dict)  # type of the governed act -> type
     person_object: str | None = None  # the type when the object is a person ("dismissed the minister X")
+    pobjects: dict[str, str | None] = field(default_factory=dict)  # "prep noun" -> type ("held in camps")
+    intended: str | None = None  # only an event as a stated intention, then this type ("Russia would respond")
 
 
 def _word(value: Any) -> Any:
@@ -79,11 +81,12 @@ def _words(value: Any) -> Any:
 def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     if isinstance(spec, str) or spec is None:
         spec = {"type": spec}
-    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents") else v)
+    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects") else v)
             for k, v in spec.items()}  # fmt: skip
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),
-              *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object]:  # fmt: skip
+              *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object,
+              *pat.pobjects.values(), pat.intended]:  # fmt: skip
         if t is not None and t not in PLOVER_TYPES:
             raise PatternFileError(f"{where}: pattern '{lemma}' names unknown PLOVER type '{t}'")
     return pat

@@ -191,6 +191,11 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             mark = child_dep(c, "mark")
             if mark is not None and lemma(mark) in pat.preps and mark.i == tok.i + 1:
                 return pat.preps[lemma(mark)], max(strength, 0.8), mode
+    for p in (c for c in tok.children if c.dep_ == "prep"):  # "holds Muslims in camps"
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            found, ptyp = _lookup(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
+            if found:
+                return ptyp, max(strength, 0.75), mode
     for p in (c for c in tok.children if c.dep_ == "prep" and lemma(c) in pat.via):
         for obj in (o for o in p.children if o.dep_ == "pobj"):
             ntyp, npat = noun_type(obj, lex)
@@ -203,11 +208,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None:
         keys = _obj_keys(obj)
         found, otyp = _lookup(pat.objects, keys)
-        if (
-            not found
-            and pat.person_object
-            and (obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and not obj.ent_type_))
-        ):
+        if not found and pat.person_object and _people(obj):
             return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
@@ -217,6 +218,11 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             if ntyp:
                 return ntyp, 0.75, npat.mode if npat else None
     return typ, strength, mode
+
+
+def _people(obj: Any) -> bool:
+    """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
+    return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
 
 
 def _content(tok: Any) -> Any:
@@ -331,6 +337,11 @@ def under_speech(tok: Any, lex: Lexicon) -> Any:
 
 def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     """A pass-through or commissive verb whose object names the event ('resumed fire', 'offered condolences')."""
+    for p in (c for c in tok.children if c.dep_ == "prep"):  # "kept in custody"
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            found, typ = _lookup(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
+            if found and typ is not None:
+                return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
     obj = object_of(tok)
     if obj is None or not pat.objects:
         return None
@@ -346,6 +357,15 @@ def _no_event_object(tok: Any, pat: Pattern) -> bool:
     return obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None)
 
 
+def _intended_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    """A verb that reports an event only as what someone says they will or could do."""
+    auxes = aux_words(tok)
+    if not auxes & (FUTURE_AUX | POSSIBLE_AUX) or under_speech(tok, lex) is None or "not" in auxes:
+        return None
+    typ = pat.intended or ""
+    return Trigger(tok, typ, pat.strength, pat, "verb", pat.mode, list(pat.context), intent=True)
+
+
 def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.control in ("pass", "commissive"):
         trig = _object_trigger(tok, pat, lex)
@@ -353,6 +373,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
             return trig
     if pat.control == "simulate":
         return None
+    if pat.intended:  # "Russia would respond": a threat when stated as intention, else nothing
+        return _intended_trigger(tok, pat, lex)
     if pat.control == "speech":
         if pat.type is None and not pat.objects:
             return None
