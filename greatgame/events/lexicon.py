@@ -59,6 +59,8 @@ class Pattern:
     person_object: str | None = None  # the type when the object is a person ("dismissed the minister X")
     pobjects: dict[str, str | None] = field(default_factory=dict)  # "prep noun" -> type ("held in camps")
     intended: str | None = None  # only an event as a stated intention, then this type ("Russia would respond")
+    no_subjects: list[str] = field(default_factory=list)  # subjects that make it no event ("the borders meet")
+    transitive: bool = False  # an event only with an object ("burned the office", not "the villages burned")
 
 
 def _word(value: Any) -> Any:
@@ -81,7 +83,7 @@ def _words(value: Any) -> Any:
 def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     if isinstance(spec, str) or spec is None:
         spec = {"type": spec}
-    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects") else v)
+    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects", "no_subjects") else v)
             for k, v in spec.items()}  # fmt: skip
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),

@@ -181,6 +181,11 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     obj = object_of(tok)
     if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
+    if pat.transitive and obj is None:  # "while the villages burned"
+        return None, strength, mode
+    subj = child_dep(tok, "nsubj")
+    if subj is not None and lemma(antecedent(subj, tok)) in pat.no_subjects:  # "where the borders meet"
+        return None, strength, mode
     for c in tok.children:
         if _particle(tok, c) and lemma(c) in pat.particles:
             return pat.particles[lemma(c)], max(strength, 0.8), mode
@@ -481,6 +486,10 @@ def _absorbed(trig: Trigger) -> set[int]:
             t = stack.pop()
             out.add(t.i)
             stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
+    if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
+        for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
+            if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
+                out |= {t.i for t in c.subtree}
     for c in trig.token.children:
         if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
             out.add(c.i)
@@ -536,6 +545,17 @@ def _rehearsed(sent: Any, lex: Lexicon) -> set[int]:
     return out
 
 
+def _voided(sent: Any, lex: Lexicon) -> set[int]:
+    """Objects a verb's pattern marks as no event: no event noun either ('to meet growing demand')."""
+    out: set[int] = set()
+    for tok in sent:
+        pat = lookup(lex.verbs, tok) if tok.pos_ in ("VERB", "AUX") else None
+        obj = object_of(tok) if pat is not None and pat.objects else None
+        if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
+            out.add(obj.i)
+    return out
+
+
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
     """Every trigger of one parsed sentence, the absorbed ones removed, in text order.
 
@@ -563,7 +583,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         if trig is not None:
             _intent(trig, lex)
             found.append(trig)
-    absorbed: set[int] = set()
+    absorbed = _voided(sent, lex)
     for trig in found:
         absorbed |= _absorbed(trig) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
