@@ -77,7 +77,7 @@ RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 
 def antecedent(word: Any, verb: Any) -> Any:
     """The noun a relative pronoun stands for ('the town, which X took back': the town)."""
-    if word.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+    if word.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
         return verb.head
     return word
 
@@ -164,7 +164,7 @@ def _cue_type(tok: Any, pat: Pattern) -> str | None:
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
-    if tok.dep_ == "relcl" and tok.head is not tok:  # "the CSTO, which it left": the CSTO is in the clause
+    if tok.dep_ == "relcl" and tok.head.i != tok.i:  # "the CSTO, which it left": the CSTO is in the clause
         scope.append(tok.head)
     if pat.cue_scope == "subject":
         scope = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree] or scope
@@ -196,11 +196,9 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             mark = child_dep(c, "mark")
             if mark is not None and lemma(mark) in pat.preps and mark.i == tok.i + 1:
                 return pat.preps[lemma(mark)], max(strength, 0.8), mode
-    for p in (c for c in tok.children if c.dep_ == "prep"):  # "holds Muslims in camps"
-        for o in (o for o in p.children if o.dep_ == "pobj"):
-            found, ptyp = _lookup(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
-            if found:
-                return ptyp, max(strength, 0.75), mode
+    found, ptyp = _pobject_type(tok, pat)  # "holds Muslims in camps"
+    if found:
+        return ptyp, max(strength, 0.75), mode
     for p in (c for c in tok.children if c.dep_ == "prep" and lemma(c) in pat.via):
         for obj in (o for o in p.children if o.dep_ == "pobj"):
             ntyp, npat = noun_type(obj, lex)
@@ -331,7 +329,7 @@ def under_speech(tok: Any, lex: Lexicon) -> Any:
         return None
     cur = tok
     for _ in range(6):
-        if cur.dep_ in ("ROOT",) or cur.head is cur:
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             return None
         if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or cur.head.dep_ == "ROOT":
             if lemma(cur.head) in speech and cur.dep_ in ("ccomp", "parataxis"):
@@ -342,11 +340,9 @@ def under_speech(tok: Any, lex: Lexicon) -> Any:
 
 def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     """A pass-through or commissive verb whose object names the event ('resumed fire', 'offered condolences')."""
-    for p in (c for c in tok.children if c.dep_ == "prep"):  # "kept in custody"
-        for o in (o for o in p.children if o.dep_ == "pobj"):
-            found, typ = _lookup(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
-            if found and typ is not None:
-                return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
+    found, typ = _pobject_type(tok, pat)  # "kept in custody"
+    if found and typ is not None:
+        return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
     obj = object_of(tok)
     if obj is None or not pat.objects:
         return None
@@ -354,6 +350,24 @@ def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if not found or typ is None:
         return None
     return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
+
+
+def _pobject_type(tok: Any, pat: Pattern) -> tuple[bool, Any]:
+    """The type a prepositional object gives the verb ('held in camps').
+
+    The phrase may hang on the verb or, by a common misattachment, on its object ('holds
+    hundreds of activists in camps').
+    """
+    if not pat.pobjects:
+        return False, None
+    obj = object_of(tok)
+    heads = [tok] + ([obj] if obj is not None and obj.head.i == tok.i else [])
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            found, typ = _lookup(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
+            if found:
+                return True, typ
+    return False, None
 
 
 def _no_event_object(tok: Any, pat: Pattern) -> bool:
@@ -422,7 +436,7 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     'X said Y was a strategic partner' is SUPPORT, '... Y was a threat' DISAPPROVE.
     """
     head = tok.head
-    if tok.dep_ not in ("attr", "acomp") or lemma(head) not in COPULAS or head is tok:
+    if tok.dep_ not in ("attr", "acomp") or lemma(head) not in COPULAS or head.i == tok.i:
         return None
     if any(c.dep_ == "neg" for c in head.children) or under_speech(head, lex) is None:
         return None
