@@ -463,7 +463,9 @@ def _intent(trig: Trigger, lex: Lexicon) -> None:
     verb = under_speech(tok, lex)
     decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
     hedged = bool(auxes & POSSIBLE_AUX) and not auxes & FUTURE_AUX
-    if not (auxes & (FUTURE_AUX | POSSIBLE_AUX)) or not (verb is not None or conditional):
+    if not (verb is not None or conditional):
+        return
+    if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
         return
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
         if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
