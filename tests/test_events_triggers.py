@@ -105,3 +105,14 @@ def test_what_only_places_an_event_in_time_does_not_carry_it(code):
 def test_unknown_type_in_a_new_pattern_field_is_reported():
     with pytest.raises(PatternFileError, match="HOLD"):
         _pattern("hold", {"pobjects": {"in camps": "HOLD"}}, "verbs.yaml")
+
+
+def test_a_party_saying_another_failed_it_criticises_it(code):
+    ev = one(code("Pashinyan said Russia had not fulfilled its obligations to Armenia."), "DISAPPROVE")
+    source, target = sides(ev)
+    assert "nikol-pashinyan" in source and "RUS" in target
+
+
+def test_the_press_reporting_a_failure_criticises_nobody(code):
+    doc = code("Kazakhstan and Kyrgyzstan failed to agree on the border, officials reported.")
+    assert "DISAPPROVE" not in types(doc) and "REJECT" in types(doc)

@@ -61,6 +61,7 @@ class Pattern:
     intended: str | None = None  # only an event as a stated intention, then this type ("Russia would respond")
     no_subjects: list[str] = field(default_factory=list)  # subjects that make it no event ("the borders meet")
     transitive: bool = False  # an event only with an object ("burned the office", not "the villages burned")
+    reproach: str | None = None  # always | negated: "X said Y had (not) ..." is X's criticism of Y
 
 
 def _word(value: Any) -> Any:

@@ -480,6 +480,34 @@ def _intent(trig: Trigger, lex: Lexicon) -> None:
         trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
 
 
+JOURNALISTIC = {"report", "quote", "confirm", "announce", "declare", "write", "tweet", "post", "reveal", "inform"}
+PRONOUNS = {"he", "she", "they", "it", "we"}
+
+
+def _reproach(trig: Trigger, lex: Lexicon, names: set[int]) -> Trigger | None:
+    """'X said the alliance had failed to help', '... had not fulfilled its obligations': X's criticism.
+
+    The event is the speaker's: it sits on the reporting verb, with the reported clause as its
+    content (whose subject is the one criticised). The speaker must be a party (an actor or a
+    pronoun for one, or the subject of the clause 'saying ...' hangs on), not the press
+    ('sources reported that ...').
+    """
+    tok, kind = trig.token, trig.pattern.reproach
+    if kind is None or trig.kind != "verb" or tok.dep_ != "ccomp":
+        return None
+    if kind == "negated" and child_dep(tok, "neg") is None:
+        return None
+    verb = tok.head
+    speech = set(lex.modality["speech_verbs"]) - JOURNALISTIC
+    if lemma(verb) not in speech or child_dep(tok, "nsubj", "nsubjpass") is None:
+        return None
+    speaker = child_dep(verb, "nsubj") or (child_dep(verb.head, "nsubj") if verb.dep_ == "advcl" else None)
+    if speaker is None or not (speaker.lower_ in PRONOUNS or {t.i for t in speaker.subtree} & names):
+        return None
+    pat = Pattern(lemma=lemma(verb), type="DISAPPROVE", strength=0.7)
+    return Trigger(verb, "DISAPPROVE", 0.7, pat, "verb", None, [], tok)
+
+
 def _deontic(tok: Any, lex: Lexicon) -> Trigger | None:
     """'X said (that) Y must do Z' is a demand of X on Y."""
     if tok.pos_ not in ("VERB", "AUX") or not (aux_words(tok) & DEONTIC_AUX):
@@ -596,9 +624,13 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _adj_trigger(tok, lex.adjectives[lemma(tok)], lex)
         if trig is None:
             trig = _stance_trigger(tok, lex)
+        if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
+            trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
         if trig is not None:
-            _intent(trig, lex)
-            found.append(trig)
+            trig = _reproach(trig, lex, names) or trig
+            if trig.type:
+                _intent(trig, lex)
+                found.append(trig)
     absorbed = _voided(sent, lex)
     for trig in found:
         absorbed |= _absorbed(trig) - {trig.token.i}
