@@ -116,3 +116,9 @@ def test_a_party_saying_another_failed_it_criticises_it(code):
 def test_the_press_reporting_a_failure_criticises_nobody(code):
     doc = code("Kazakhstan and Kyrgyzstan failed to agree on the border, officials reported.")
     assert "DISAPPROVE" not in types(doc) and "REJECT" in types(doc)
+
+
+def test_saying_another_was_behind_an_attack_accuses_it(code):
+    ev = one(code("Lavrov said that Britain was behind the attack on the pipeline."), "DISAPPROVE")
+    source, target = sides(ev)
+    assert "sergey-lavrov" in source and "GBR" in target

@@ -107,6 +107,7 @@ class Lexicon:
     stance: dict[str, list[str]]
     context: dict[str, list[str]]
     relating: set[str] = field(default_factory=set)  # verbs that place an event in time, no light verbs
+    accusing_preps: set[str] = field(default_factory=set)  # "X said Y was behind it": X accuses Y
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_weak_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
@@ -137,6 +138,7 @@ def load_lexicon() -> Lexicon:
         stance=load_data("stance.yaml"),
         context=load_data("context.yaml"),
         relating=set(verbs_file.get("relating") or []),
+        accusing_preps=set(verbs_file.get("accusing_preps") or []),
     )
     lex.role_rx = {
         role: [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])] for role, spec in roles.items()

@@ -493,11 +493,12 @@ def _reproach(trig: Trigger, lex: Lexicon, names: set[int]) -> Trigger | None:
     ('sources reported that ...').
     """
     tok, kind = trig.token, trig.pattern.reproach
-    if kind is None or trig.kind != "verb" or tok.dep_ != "ccomp":
+    clause = tok.head if tok.dep_ == "conj" else tok  # "said that A ... but that B were behind it"
+    if kind is None or trig.kind != "verb" or clause.dep_ != "ccomp":
         return None
     if kind == "negated" and child_dep(tok, "neg") is None:
         return None
-    verb = tok.head
+    verb = clause.head
     speech = set(lex.modality["speech_verbs"]) - JOURNALISTIC
     if lemma(verb) not in speech or child_dep(tok, "nsubj", "nsubjpass") is None:
         return None
@@ -626,6 +627,10 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _stance_trigger(tok, lex)
         if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
             trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
+        if trig is None and lemma(tok) == "be" and any(
+            c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
+        ):  # "X said Y was behind the attack"
+            trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
         if trig is not None:
             trig = _reproach(trig, lex, names) or trig
             if trig.type:
