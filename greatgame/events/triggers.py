@@ -10,127 +10,50 @@ what is offered.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
+from greatgame.events.absorb import absorbed as absorbed_by
+from greatgame.events.absorb import rehearsed, voided
+from greatgame.events.intent import (
+    DEONTIC_AUX,
+    FUTURE_AUX,
+    HOSTILE,
+    POSSIBLE_AUX,
+    apply_intent,
+    aux_words,
+    deontic,
+    intended_trigger,
+    reproach,
+    speaker_conj,
+    under_speech,
+)
 from greatgame.events.lexicon import Lexicon, Pattern
+from greatgame.events.words import (
+    Trigger,
+    antecedent,
+    child_dep,
+    forms,
+    lemma,
+    local_clause,
+    lookup,
+    lookup_keys,
+    obj_keys,
+    object_of,
+    particle,
+)
 from greatgame.models import QUAD
 
 logger = logging.getLogger(__name__)
 
+__all__ = [  # what the coder's other modules take from here
+    "DEONTIC_AUX", "FUTURE_AUX", "HOSTILE", "POSSIBLE_AUX", "Trigger", "aux_words", "child_dep", "commissive_type",
+    "content_type", "find_triggers", "forms", "lemma", "lookup", "noun_type", "object_of", "quad_of",
+    "speaker_conj", "under_speech", "verb_type",
+]  # fmt: skip
+
 NO_ACT = {"comment", "elaborate", "speculate", "say", "disclose"}
-TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
-HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
-
-
-@dataclass
-class Trigger:
-    """One event word with its resolved type."""
-
-    token: Any  # spaCy Token
-    type: str
-    strength: float
-    pattern: Pattern
-    kind: str  # verb | noun | adj | deontic | future
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    content: Any = None  # the governed clause (xcomp/ccomp), if any
-    intent: bool = False  # AGREE/THREATEN made of a stated intention
-    own_intent: bool = False  # a meeting the speaker says they will hold
-
-
-def lemma(tok: Any) -> str:
-    """Lower-case lemma, with the plain lower form as fallback for odd lemmas."""
-    return (tok.lemma_ or tok.text).lower()
-
-
-def forms(tok: Any) -> list[str]:
-    """The lemma and a few regular de-inflections of the word.
-
-    Lookups must not depend on a lemmatiser slip ('hopes' -> 'hop').
-    """
-    low = tok.text.lower()
-    out = [lemma(tok), low]
-    if low.endswith("ies"):
-        out.append(low[:-3] + "y")
-    if low.endswith(("s", "d")):
-        out.append(low[:-1])
-    if low.endswith(("es", "ed")):
-        out.append(low[:-2])
-    if low.endswith("ing"):
-        out += [low[:-3], low[:-3] + "e"]
-    return out
-
-
-def lookup(table: dict[str, Any], tok: Any) -> Any:
-    """The entry of ``table`` for the first form of ``tok`` it holds."""
-    for f in forms(tok):
-        if f in table:
-            return table[f]
-    return None
-
-
-RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
-
-
-def antecedent(word: Any, verb: Any) -> Any:
-    """The noun a relative pronoun stands for ('the town, which X took back': the town)."""
-    if word.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
-        return verb.head
-    return word
-
-
-def object_of(tok: Any) -> Any:
-    """The direct object of a verb (or the passive subject, which is its logical object).
-
-    A relative pronoun stands for its antecedent: in 'the CSTO, which it left', 'left' has the CSTO.
-    """
-    for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
-            return antecedent(c, tok)
-    for c in tok.children:
-        if c.dep_ == "nsubjpass":
-            return c
-    for c in tok.children:  # "became a member"
-        if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN"):
-            return c
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a summit chaired by X": the summit
-        return tok.head
-    return None
-
-
-PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "over", "away", "in"}
-
-
-def _particle(verb: Any, c: Any) -> bool:
-    """A particle of the verb, also where the parser made it an adverb ('which X forces took back')."""
-    if c.dep_ == "prt":
-        return True
-    return c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS and c.i > verb.i
-
-
-def _obj_keys(obj: Any) -> list[str]:
-    keys = []
-    mods = [c for c in obj.children if c.dep_ in ("compound", "amod")]
-    for m in mods:
-        keys.append(f"{m.text.lower()} {obj.text.lower()}")
-    for prep in obj.children:  # "treaty of friendship"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            keys += [f"{obj.text.lower()} of {p.text.lower()}" for p in prep.children if p.dep_ == "pobj"]
-    doc = obj.doc
-    if obj.i + 2 < len(doc) and doc[obj.i + 1].text == "-":  # "call-up", "cease-fire"
-        keys.append(f"{obj.text}-{doc[obj.i + 2].text}".lower())
-    keys += [obj.text.lower(), lemma(obj)]
-    return keys
-
-
-def _lookup(table: dict[str, Any], keys: list[str]) -> tuple[bool, Any]:
-    for k in keys:
-        if k in table:
-            return True, table[k]
-    return False, None
 
 
 def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
@@ -146,20 +69,8 @@ def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
     return pat.type, pat
 
 
-def _local(tok: Any, skip_self: bool = False) -> list[Any]:
-    """The clause of a verb without its sub-clauses (subject, objects, prepositional phrases)."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack += [
-            c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")
-        ]
-    return out
-
-
 def _cue_type(tok: Any, pat: Pattern) -> str | None:
-    scope = list(tok.subtree) if pat.cue_scope == "tree" else _local(tok)
+    scope = list(tok.subtree) if pat.cue_scope == "tree" else local_clause(tok)
     if tok.dep_ in ("xcomp", "conj", "advcl") or not any(c.dep_.startswith("nsubj") for c in tok.children):
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
@@ -179,7 +90,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     """Resolve the type of a verb pattern on this token: particles, prepositions, objects, cues."""
     typ, strength, mode = pat.type, pat.strength, pat.mode
     obj = object_of(tok)
-    if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
+    if obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None):
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
     if pat.transitive and obj is None:  # "while the villages burned"
         return None, strength, mode
@@ -187,7 +98,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if subj is not None and lemma(antecedent(subj, tok)) in pat.no_subjects:  # "where the borders meet"
         return None, strength, mode
     for c in tok.children:
-        if _particle(tok, c) and lemma(c) in pat.particles:
+        if particle(tok, c) and lemma(c) in pat.particles:
             return pat.particles[lemma(c)], max(strength, 0.8), mode
         if c.dep_ in ("prep", "prt") and lemma(c) in pat.preps:
             return pat.preps[lemma(c)], max(strength, 0.8), mode
@@ -209,8 +120,8 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
         return cue, max(strength, 0.7), mode
     obj = object_of(tok)
     if obj is not None:
-        keys = _obj_keys(obj)
-        found, otyp = _lookup(pat.objects, keys)
+        keys = obj_keys(obj)
+        found, otyp = lookup_keys(pat.objects, keys)
         if not found and pat.person_object and _people(obj):
             return pat.person_object, max(strength, 0.7), mode
         if found:
@@ -270,74 +181,6 @@ def commissive_type(content: Any, lex: Lexicon, default: str = "AGREE") -> str:
     return default
 
 
-COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
-FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
-POSSIBLE_AUX = {"could", "might", "may"}
-DECIDED_ACTS = {"AID", "CONCEDE"}  # "X announced that it would provide / that Y would be dropped": the act itself
-DEONTIC_AUX = {"must", "should"}
-
-
-def aux_words(tok: Any) -> set[str]:
-    """Auxiliaries and particles of a verb ("will", "must", "not", "to"...), lower case."""
-    words = {c.text.lower() for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"):
-        words |= {"must"}
-    if tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS:  # "would continue to support"
-        words |= {c.text.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg")}
-    return words
-
-
-ASPECT_VERBS = {"continue", "keep", "begin", "start", "go"}
-
-
-def _joint_plan(tok: Any) -> bool:
-    """Several doers ('A, B and C will hold exercises'): an arrangement between them, not one side's promise."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
-
-
-PERFECT_AUX = {"had", "has", "have"}
-
-
-def speaker_conj(tok: Any, lex: Lexicon) -> Any:
-    """The speech verb a misattached conjunct belongs to, or None.
-
-    'X said the bloc had become ... and called for Y': 'called' (simple past, no subject of its
-    own) cannot share the perfect of 'had become'; it is X's own act, next to 'said'. Nor can it
-    share a copula that describes ('X said Turkey was a close partner and called for Y').
-    """
-    head = tok.head
-    if tok.dep_ != "conj" or tok.tag_ != "VBD" or child_dep(tok, "nsubj", "nsubjpass") is not None:
-        return None
-    perfect = head.tag_ == "VBN" and bool({c.lower_ for c in head.children} & PERFECT_AUX)
-    copula = lemma(head) == "be" and child_dep(head, "attr", "acomp") is not None  # "said Y was a partner and called"
-    if head.dep_ != "ccomp" or not (perfect or copula):
-        return None
-    verb = head.head
-    return verb if lemma(verb) in set(lex.modality["speech_verbs"]) and verb.tag_ == "VBD" else None
-
-
-def child_dep(tok: Any, *deps: str) -> Any:
-    """The first child of ``tok`` with one of these dependency labels, or None."""
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def under_speech(tok: Any, lex: Lexicon) -> Any:
-    """The reporting verb whose clause holds this token, or None."""
-    speech = set(lex.modality["speech_verbs"])
-    if speaker_conj(tok, lex) is not None:  # the speaker's own act, not what they say
-        return None
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
-            return None
-        if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or cur.head.dep_ == "ROOT":
-            if lemma(cur.head) in speech and cur.dep_ in ("ccomp", "parataxis"):
-                return cur.head
-        cur = cur.head
-    return None
-
-
 def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     """A pass-through or commissive verb whose object names the event ('resumed fire', 'offered condolences')."""
     found, typ = _pobject_type(tok, pat)  # "kept in custody"
@@ -346,7 +189,7 @@ def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     obj = object_of(tok)
     if obj is None or not pat.objects:
         return None
-    found, typ = _lookup(pat.objects, _obj_keys(obj))
+    found, typ = lookup_keys(pat.objects, obj_keys(obj))
     if not found or typ is None:
         return None
     return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
@@ -364,7 +207,7 @@ def _pobject_type(tok: Any, pat: Pattern) -> tuple[bool, Any]:
     heads = [tok] + ([obj] if obj is not None and obj.head.i == tok.i else [])
     for p in (c for h in heads for c in h.children if c.dep_ == "prep"):
         for o in (o for o in p.children if o.dep_ == "pobj"):
-            found, typ = _lookup(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
+            found, typ = lookup_keys(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
             if found:
                 return True, typ
     return False, None
@@ -373,16 +216,7 @@ def _pobject_type(tok: Any, pat: Pattern) -> tuple[bool, Any]:
 def _no_event_object(tok: Any, pat: Pattern) -> bool:
     """An object the pattern marks as no event ('the attack committed on 22 March' is no promise)."""
     obj = object_of(tok)
-    return obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None)
-
-
-def _intended_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
-    """A verb that reports an event only as what someone says they will or could do."""
-    auxes = aux_words(tok)
-    if not auxes & (FUTURE_AUX | POSSIBLE_AUX) or under_speech(tok, lex) is None or "not" in auxes:
-        return None
-    typ = pat.intended or ""
-    return Trigger(tok, typ, pat.strength, pat, "verb", pat.mode, list(pat.context), intent=True)
+    return obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None)
 
 
 def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
@@ -393,7 +227,7 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.control == "simulate":
         return None
     if pat.intended:  # "Russia would respond": a threat when stated as intention, else nothing
-        return _intended_trigger(tok, pat, lex)
+        return intended_trigger(tok, pat, lex)
     if pat.control == "speech":
         if pat.type is None and not pat.objects:
             return None
@@ -452,98 +286,6 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     return Trigger(tok, typ, 0.6, pat, "adj")
 
 
-def _intent(trig: Trigger, lex: Lexicon) -> None:
-    """'X will give Y a grant' said by X is a promise (AGREE); 'X would boycott Y' a threat."""
-    tok = trig.token
-    if trig.kind != "verb" or trig.intent:
-        return
-    auxes = aux_words(tok)
-    marks = {t.text.lower() for t in tok.subtree if t.dep_ == "mark"}
-    conditional = bool(marks & {"unless", "if"})
-    verb = under_speech(tok, lex)
-    decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
-    hedged = bool(auxes & POSSIBLE_AUX) and not auxes & FUTURE_AUX
-    if not (verb is not None or conditional):
-        return
-    if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
-        return
-    if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
-        if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
-            return
-        if conditional or not decided:  # "X said Russia could use its missile against Y": a threat
-            trig.type, trig.intent = "THREATEN", True
-    elif hedged or "not" in auxes or "n't" in auxes:  # "X said Y could help", "it will not help": no promise
-        return
-    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type in DECIDED_ACTS):
-        trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
-    elif trig.type == "CONSULT" and verb is not None:
-        trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
-
-
-JOURNALISTIC = {"report", "quote", "confirm", "announce", "declare", "write", "tweet", "post", "reveal", "inform"}
-PRONOUNS = {"he", "she", "they", "it", "we"}
-
-
-def _reproach(trig: Trigger, lex: Lexicon, names: set[int]) -> Trigger | None:
-    """'X said the alliance had failed to help', '... had not fulfilled its obligations': X's criticism.
-
-    The event is the speaker's: it sits on the reporting verb, with the reported clause as its
-    content (whose subject is the one criticised). The speaker must be a party (an actor or a
-    pronoun for one, or the subject of the clause 'saying ...' hangs on), not the press
-    ('sources reported that ...').
-    """
-    tok, kind = trig.token, trig.pattern.reproach
-    clause = tok.head if tok.dep_ == "conj" else tok  # "said that A ... but that B were behind it"
-    if kind is None or trig.kind != "verb" or clause.dep_ != "ccomp":
-        return None
-    if kind == "negated" and child_dep(tok, "neg") is None:
-        return None
-    verb = clause.head
-    speech = set(lex.modality["speech_verbs"]) - JOURNALISTIC
-    if lemma(verb) not in speech or child_dep(tok, "nsubj", "nsubjpass") is None:
-        return None
-    speaker = child_dep(verb, "nsubj") or (child_dep(verb.head, "nsubj") if verb.dep_ == "advcl" else None)
-    if speaker is None or not (speaker.lower_ in PRONOUNS or {t.i for t in speaker.subtree} & names):
-        return None
-    pat = Pattern(lemma=lemma(verb), type="DISAPPROVE", strength=0.7)
-    return Trigger(verb, "DISAPPROVE", 0.7, pat, "verb", None, [], tok)
-
-
-def _deontic(tok: Any, lex: Lexicon) -> Trigger | None:
-    """'X said (that) Y must do Z' is a demand of X on Y."""
-    if tok.pos_ not in ("VERB", "AUX") or not (aux_words(tok) & DEONTIC_AUX):
-        return None
-    if tok.dep_ not in ("ccomp",) or tok.head.pos_ not in ("VERB",):
-        return None
-    pat = Pattern(lemma="must", type="DEMAND", strength=0.75)
-    return Trigger(tok, "DEMAND", 0.75, pat, "deontic", None, [], tok)
-
-
-def _absorbed(trig: Trigger) -> set[int]:
-    """Tokens whose own event is part of this trigger's (its content and its objects)."""
-    out: set[int] = set()
-    agreed_that = trig.intent and trig.content is not None and trig.content.dep_ == "ccomp"
-    if (
-        trig.content is not None and not agreed_that
-    ):  # "agreed that the summit would be held in X": two events
-        stack = [trig.content]
-        while stack:
-            t = stack.pop()
-            out.add(t.i)
-            stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
-    if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
-        for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
-            if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
-                out |= {t.i for t in c.subtree}
-    for c in trig.token.children:
-        if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
-            out.add(c.i)
-            if c.dep_ in ("dobj", "obj"):  # "rules out the participation ... and the deployment ..."
-                out |= {k.i for k in c.conjuncts}
-        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
-            out |= {p.i for p in c.children if p.dep_ == "pobj"}
-    return out
-
 
 def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexicon) -> Trigger:
     """An event noun, or the verb that carries it.
@@ -578,27 +320,6 @@ def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
     )
 
 
-def _rehearsed(sent: Any, lex: Lexicon) -> set[int]:
-    """Acts that are only practised or simulated ('the drills would practise destroying armed groups')."""
-    out: set[int] = set()
-    for tok in sent:
-        pat = lex.verbs.get(lemma(tok))
-        if tok.pos_ == "VERB" and pat is not None and pat.control == "simulate":
-            for c in tok.children:
-                if c.dep_ in ("xcomp", "ccomp", "dobj", "obj"):
-                    out |= {t.i for t in c.subtree}
-    return out
-
-
-def _voided(sent: Any, lex: Lexicon) -> set[int]:
-    """Objects a verb's pattern marks as no event: no event noun either ('to meet growing demand')."""
-    out: set[int] = set()
-    for tok in sent:
-        pat = lookup(lex.verbs, tok) if tok.pos_ in ("VERB", "AUX") else None
-        obj = object_of(tok) if pat is not None and pat.objects else None
-        if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
-            out.add(obj.i)
-    return out
 
 
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
@@ -609,15 +330,15 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     """
     names = names or set()
     found: list[Trigger] = []
-    rehearsed = _rehearsed(sent, lex)
+    practised = rehearsed(sent, lex)
     for tok in sent:
-        if tok.i in rehearsed:
+        if tok.i in practised:
             continue
         trig = None
         if _gerund_noun(tok, lex):
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            trig = _deontic(tok, lex)
+            trig = deontic(tok, lex)
             pat = lookup(lex.verbs, tok)
             if trig is None and pat is not None:
                 trig = _verb_trigger(tok, pat, lex)
@@ -632,13 +353,13 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         ):  # "X said Y was behind the attack"
             trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
         if trig is not None:
-            trig = _reproach(trig, lex, names) or trig
+            trig = reproach(trig, lex, names) or trig
             if trig.type:
-                _intent(trig, lex)
+                apply_intent(trig, lex)
                 found.append(trig)
-    absorbed = _voided(sent, lex)
+    absorbed = voided(sent, lex)
     for trig in found:
-        absorbed |= _absorbed(trig) - {trig.token.i}
+        absorbed |= absorbed_by(trig) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
     taken = absorbed | {t.token.i for t in verbs}
     nouns = []
