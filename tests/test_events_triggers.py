@@ -122,3 +122,8 @@ def test_saying_another_was_behind_an_attack_accuses_it(code):
     ev = one(code("Lavrov said that Britain was behind the attack on the pipeline."), "DISAPPROVE")
     source, target = sides(ev)
     assert "sergey-lavrov" in source and "GBR" in target
+
+
+def test_there_are_dead_and_wounded_names_victims_not_an_attack(code):
+    doc = code("As a result of the shelling there are dead and wounded among the servicemen of the Kyrgyz Republic.")
+    assert "ASSAULT" not in types(doc)

@@ -313,6 +313,18 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
+def _existential(tok: Any) -> bool:
+    """A participle in 'there are dead and wounded': it names people, it tells no act."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "conj"
+        and lemma(head) == "be"
+        and child_dep(head, "expl") is not None
+        and child_dep(tok, "nsubj", "nsubjpass", "aux", "auxpass", "dobj") is None
+    )
+
+
 def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
     """A gerund used as a noun ('shooting broke out') is read as the event noun."""
     return (
@@ -335,7 +347,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         if tok.i in practised:
             continue
         trig = None
-        if _gerund_noun(tok, lex):
+        if _gerund_noun(tok, lex) or _existential(tok):
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             trig = deontic(tok, lex)
