@@ -127,3 +127,9 @@ def test_saying_another_was_behind_an_attack_accuses_it(code):
 def test_there_are_dead_and_wounded_names_victims_not_an_attack(code):
     doc = code("As a result of the shelling there are dead and wounded among the servicemen of the Kyrgyz Republic.")
     assert "ASSAULT" not in types(doc)
+
+
+def test_help_governs_the_act_helped(code):
+    doc = code("Russia has said it could use its base to help defend Tajikistan if the border situation deteriorated.")
+    assert "SUPPORT" not in types(doc)
+    assert "TJK" in sides(one(doc, "AID"))[1]
