@@ -106,7 +106,7 @@ class Lexicon:
     roles: dict[str, dict[str, Any]]
     stance: dict[str, list[str]]
     context: dict[str, list[str]]
-    relating: set[str] = field(default_factory=set)  # verbs that place an event in time, no light verbs
+    not_light: set[str] = field(default_factory=set)  # verbs that never carry an event noun ("followed", "told")
     accusing_preps: set[str] = field(default_factory=set)  # "X said Y was behind it": X accuses Y
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_weak_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
@@ -137,7 +137,7 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         stance=load_data("stance.yaml"),
         context=load_data("context.yaml"),
-        relating=set(verbs_file.get("relating") or []),
+        not_light=set(verbs_file.get("not_light") or []),
         accusing_preps=set(verbs_file.get("accusing_preps") or []),
     )
     lex.role_rx = {

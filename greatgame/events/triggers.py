@@ -292,7 +292,7 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
 
     As the object of a verb that is no trigger ("issued an ultimatum") the verb carries it,
     so that its subject and prepositions give source and target; not a verb that only places
-    it in time ("the trip followed Putin's visits to China").
+    it in time ("the trip followed Putin's visits to China") or addresses it ("told the summit").
     """
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.i not in taken:
@@ -306,7 +306,7 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
         tok.dep_ == "dobj"
         and head.pos_ in ("VERB", "AUX")
         and head.i not in taken
-        and lemma(head) not in lex.relating
+        and lemma(head) not in lex.not_light
     ):
         light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
         return Trigger(head, typ, 0.7, light, "verb", pat.mode, list(pat.context))
