@@ -53,10 +53,15 @@ class Pattern:
     future: bool = False
     hypothetical: bool = False
     judgement: bool = False
-    cue_scope: str = "clause"  # clause | subject: where cue words are looked for
+    cue_scope: str = "clause"  # clause | subject | tree (the whole subtree): where cue words are looked for
     via: list[str] = field(default_factory=list)  # "took part in military operations": the noun's type wins
     contents: dict[str, str | None] = field(default_factory=dict)  # type of the governed act -> type
     person_object: str | None = None  # the type when the object is a person ("dismissed the minister X")
+    pobjects: dict[str, str | None] = field(default_factory=dict)  # "prep noun" -> type ("held in camps")
+    intended: str | None = None  # only an event as a stated intention, then this type ("Russia would respond")
+    no_subjects: list[str] = field(default_factory=list)  # subjects that make it no event ("the borders meet")
+    transitive: bool = False  # an event only with an object ("burned the office", not "the villages burned")
+    reproach: str | None = None  # always | negated: "X said Y had (not) ..." is X's criticism of Y
 
 
 def _word(value: Any) -> Any:
@@ -79,11 +84,12 @@ def _words(value: Any) -> Any:
 def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     if isinstance(spec, str) or spec is None:
         spec = {"type": spec}
-    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents") else v)
+    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects", "no_subjects") else v)
             for k, v in spec.items()}  # fmt: skip
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),
-              *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object]:  # fmt: skip
+              *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object,
+              *pat.pobjects.values(), pat.intended]:  # fmt: skip
         if t is not None and t not in PLOVER_TYPES:
             raise PatternFileError(f"{where}: pattern '{lemma}' names unknown PLOVER type '{t}'")
     return pat
@@ -100,12 +106,14 @@ class Lexicon:
     roles: dict[str, dict[str, Any]]
     stance: dict[str, list[str]]
     context: dict[str, list[str]]
+    not_light: set[str] = field(default_factory=set)  # verbs that never carry an event noun ("followed", "told")
+    accusing_preps: set[str] = field(default_factory=set)  # "X said Y was behind it": X accuses Y
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_weak_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
     def trigger_words(self) -> set[str]:
         """Lower-case stems that can start an event (for the candidate filter)."""
-        words = {k for k, p in self.verbs.items() if p.control != "speech" and p.control != "pass"}
+        words = {k for k, p in self.verbs.items() if p.control not in ("speech", "pass", "simulate")}
         words |= set(self.nouns) | {k for k, p in self.adjectives.items()}
         for p in [*self.verbs.values(), *self.nouns.values()]:
             words |= {w for w in p.objects} | {w for w in p.compounds}
@@ -115,7 +123,8 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load (once) every data file of the coder."""
-    verbs = {k: _pattern(k, v, "verbs.yaml") for k, v in (load_data("verbs.yaml")["verbs"] or {}).items()}
+    verbs_file = load_data("verbs.yaml")
+    verbs = {k: _pattern(k, v, "verbs.yaml") for k, v in (verbs_file["verbs"] or {}).items()}
     nouns_file = load_data("nouns.yaml")
     nouns = {k: _pattern(k, v, "nouns.yaml") for k, v in nouns_file["nouns"].items()}
     adjectives = {k: _pattern(k, v, "nouns.yaml") for k, v in nouns_file["adjectives"].items()}
@@ -128,6 +137,8 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         stance=load_data("stance.yaml"),
         context=load_data("context.yaml"),
+        not_light=set(verbs_file.get("not_light") or []),
+        accusing_preps=set(verbs_file.get("accusing_preps") or []),
     )
     lex.role_rx = {
         role: [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])] for role, spec in roles.items()

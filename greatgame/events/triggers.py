@@ -10,104 +10,50 @@ what is offered.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
+from greatgame.events.absorb import absorbed as absorbed_by
+from greatgame.events.absorb import rehearsed, voided
+from greatgame.events.intent import (
+    DEONTIC_AUX,
+    FUTURE_AUX,
+    HOSTILE,
+    POSSIBLE_AUX,
+    apply_intent,
+    aux_words,
+    deontic,
+    intended_trigger,
+    reproach,
+    speaker_conj,
+    under_speech,
+)
 from greatgame.events.lexicon import Lexicon, Pattern
+from greatgame.events.words import (
+    Trigger,
+    antecedent,
+    child_dep,
+    forms,
+    lemma,
+    local_clause,
+    lookup,
+    lookup_keys,
+    obj_keys,
+    object_of,
+    particle,
+)
 from greatgame.models import QUAD
 
 logger = logging.getLogger(__name__)
 
+__all__ = [  # what the coder's other modules take from here
+    "DEONTIC_AUX", "FUTURE_AUX", "HOSTILE", "POSSIBLE_AUX", "Trigger", "aux_words", "child_dep", "commissive_type",
+    "content_type", "find_triggers", "forms", "lemma", "lookup", "noun_type", "object_of", "quad_of",
+    "speaker_conj", "under_speech", "verb_type",
+]  # fmt: skip
+
 NO_ACT = {"comment", "elaborate", "speculate", "say", "disclose"}
-TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
-HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
-
-
-@dataclass
-class Trigger:
-    """One event word with its resolved type."""
-
-    token: Any  # spaCy Token
-    type: str
-    strength: float
-    pattern: Pattern
-    kind: str  # verb | noun | adj | deontic | future
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    content: Any = None  # the governed clause (xcomp/ccomp), if any
-    intent: bool = False  # AGREE/THREATEN made of a stated intention
-    own_intent: bool = False  # a meeting the speaker says they will hold
-
-
-def lemma(tok: Any) -> str:
-    """Lower-case lemma, with the plain lower form as fallback for odd lemmas."""
-    return (tok.lemma_ or tok.text).lower()
-
-
-def forms(tok: Any) -> list[str]:
-    """The lemma and a few regular de-inflections of the word.
-
-    Lookups must not depend on a lemmatiser slip ('hopes' -> 'hop').
-    """
-    low = tok.text.lower()
-    out = [lemma(tok), low]
-    if low.endswith("ies"):
-        out.append(low[:-3] + "y")
-    if low.endswith(("s", "d")):
-        out.append(low[:-1])
-    if low.endswith(("es", "ed")):
-        out.append(low[:-2])
-    if low.endswith("ing"):
-        out += [low[:-3], low[:-3] + "e"]
-    return out
-
-
-def lookup(table: dict[str, Any], tok: Any) -> Any:
-    """The entry of ``table`` for the first form of ``tok`` it holds."""
-    for f in forms(tok):
-        if f in table:
-            return table[f]
-    return None
-
-
-def object_of(tok: Any) -> Any:
-    """The direct object of a verb (or the passive subject, which is its logical object)."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
-            return c
-    for c in tok.children:
-        if c.dep_ == "nsubjpass":
-            return c
-    for c in tok.children:  # "became a member"
-        if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN"):
-            return c
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a summit chaired by X": the summit
-        return tok.head
-    return None
-
-
-def _obj_keys(obj: Any) -> list[str]:
-    keys = []
-    mods = [c for c in obj.children if c.dep_ in ("compound", "amod")]
-    for m in mods:
-        keys.append(f"{m.text.lower()} {obj.text.lower()}")
-    for prep in obj.children:  # "treaty of friendship"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            keys += [f"{obj.text.lower()} of {p.text.lower()}" for p in prep.children if p.dep_ == "pobj"]
-    doc = obj.doc
-    if obj.i + 2 < len(doc) and doc[obj.i + 1].text == "-":  # "call-up", "cease-fire"
-        keys.append(f"{obj.text}-{doc[obj.i + 2].text}".lower())
-    keys += [obj.text.lower(), lemma(obj)]
-    return keys
-
-
-def _lookup(table: dict[str, Any], keys: list[str]) -> tuple[bool, Any]:
-    for k in keys:
-        if k in table:
-            return True, table[k]
-    return False, None
 
 
 def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
@@ -123,24 +69,14 @@ def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
     return pat.type, pat
 
 
-def _local(tok: Any, skip_self: bool = False) -> list[Any]:
-    """The clause of a verb without its sub-clauses (subject, objects, prepositional phrases)."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack += [
-            c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")
-        ]
-    return out
-
-
 def _cue_type(tok: Any, pat: Pattern) -> str | None:
-    scope = _local(tok)
+    scope = list(tok.subtree) if pat.cue_scope == "tree" else local_clause(tok)
     if tok.dep_ in ("xcomp", "conj", "advcl") or not any(c.dep_.startswith("nsubj") for c in tok.children):
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
+    if tok.dep_ == "relcl" and tok.head.i != tok.i:  # "the CSTO, which it left": the CSTO is in the clause
+        scope.append(tok.head)
     if pat.cue_scope == "subject":
         scope = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree] or scope
     words = {t.text.lower() for t in scope} | {lemma(t) for t in scope}
@@ -154,13 +90,26 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     """Resolve the type of a verb pattern on this token: particles, prepositions, objects, cues."""
     typ, strength, mode = pat.type, pat.strength, pat.mode
     obj = object_of(tok)
-    if obj is not None and _lookup(pat.objects, _obj_keys(obj)) == (True, None):
+    if obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None):
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
+    if pat.transitive and obj is None:  # "while the villages burned"
+        return None, strength, mode
+    subj = child_dep(tok, "nsubj")
+    if subj is not None and lemma(antecedent(subj, tok)) in pat.no_subjects:  # "where the borders meet"
+        return None, strength, mode
     for c in tok.children:
-        if c.dep_ == "prt" and lemma(c) in pat.particles:
+        if particle(tok, c) and lemma(c) in pat.particles:
             return pat.particles[lemma(c)], max(strength, 0.8), mode
         if c.dep_ in ("prep", "prt") and lemma(c) in pat.preps:
             return pat.preps[lemma(c)], max(strength, 0.8), mode
+    for c in tok.children:  # "called for trade to be increased": 'for' marks the clause
+        if c.dep_ in ("advcl", "ccomp"):
+            mark = child_dep(c, "mark")
+            if mark is not None and lemma(mark) in pat.preps and mark.i == tok.i + 1:
+                return pat.preps[lemma(mark)], max(strength, 0.8), mode
+    found, ptyp = _pobject_type(tok, pat)  # "holds Muslims in camps"
+    if found:
+        return ptyp, max(strength, 0.75), mode
     for p in (c for c in tok.children if c.dep_ == "prep" and lemma(c) in pat.via):
         for obj in (o for o in p.children if o.dep_ == "pobj"):
             ntyp, npat = noun_type(obj, lex)
@@ -171,13 +120,9 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
         return cue, max(strength, 0.7), mode
     obj = object_of(tok)
     if obj is not None:
-        keys = _obj_keys(obj)
-        found, otyp = _lookup(pat.objects, keys)
-        if (
-            not found
-            and pat.person_object
-            and (obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and not obj.ent_type_))
-        ):
+        keys = obj_keys(obj)
+        found, otyp = lookup_keys(pat.objects, keys)
+        if not found and pat.person_object and _people(obj):
             return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
@@ -189,12 +134,17 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     return typ, strength, mode
 
 
+def _people(obj: Any) -> bool:
+    """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
+    return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
+
+
 def _content(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp"):
             return c
-    for c in tok.children:  # "agreed to a plan", "opposed to mediation"
-        if c.dep_ == "prep" and lemma(c) in ("to", "on"):
+    for c in tok.children:  # "agreed to a plan", "opposed to mediation", "warned against allowing"
+        if c.dep_ == "prep" and lemma(c) in ("to", "on", "against"):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
                     return p
@@ -231,85 +181,53 @@ def commissive_type(content: Any, lex: Lexicon, default: str = "AGREE") -> str:
     return default
 
 
-COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
-FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
-DEONTIC_AUX = {"must", "should"}
-
-
-def aux_words(tok: Any) -> set[str]:
-    """Auxiliaries and particles of a verb ("will", "must", "not", "to"...), lower case."""
-    words = {c.text.lower() for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"):
-        words |= {"must"}
-    if tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS:  # "would continue to support"
-        words |= {c.text.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg")}
-    return words
-
-
-ASPECT_VERBS = {"continue", "keep", "begin", "start", "go"}
-
-
-def _joint_plan(tok: Any) -> bool:
-    """Several doers ('A, B and C will hold exercises'): an arrangement between them, not one side's promise."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
-
-
-PERFECT_AUX = {"had", "has", "have"}
-
-
-def speaker_conj(tok: Any, lex: Lexicon) -> Any:
-    """The speech verb a misattached conjunct belongs to, or None.
-
-    'X said the bloc had become ... and called for Y': 'called' (simple past, no subject of its
-    own) cannot share the perfect of 'had become'; it is X's own act, next to 'said'.
-    """
-    head = tok.head
-    if tok.dep_ != "conj" or tok.tag_ != "VBD" or child_dep(tok, "nsubj", "nsubjpass") is not None:
-        return None
-    if head.tag_ != "VBN" or head.dep_ != "ccomp" or not {c.lower_ for c in head.children} & PERFECT_AUX:
-        return None
-    verb = head.head
-    return verb if lemma(verb) in set(lex.modality["speech_verbs"]) and verb.tag_ == "VBD" else None
-
-
-def child_dep(tok: Any, *deps: str) -> Any:
-    """The first child of ``tok`` with one of these dependency labels, or None."""
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def under_speech(tok: Any, lex: Lexicon) -> Any:
-    """The reporting verb whose clause holds this token, or None."""
-    speech = set(lex.modality["speech_verbs"])
-    if speaker_conj(tok, lex) is not None:  # the speaker's own act, not what they say
-        return None
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in ("ROOT",) or cur.head is cur:
-            return None
-        if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or cur.head.dep_ == "ROOT":
-            if lemma(cur.head) in speech and cur.dep_ in ("ccomp", "parataxis"):
-                return cur.head
-        cur = cur.head
-    return None
-
-
 def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     """A pass-through or commissive verb whose object names the event ('resumed fire', 'offered condolences')."""
+    found, typ = _pobject_type(tok, pat)  # "kept in custody"
+    if found and typ is not None:
+        return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
     obj = object_of(tok)
     if obj is None or not pat.objects:
         return None
-    found, typ = _lookup(pat.objects, _obj_keys(obj))
+    found, typ = lookup_keys(pat.objects, obj_keys(obj))
     if not found or typ is None:
         return None
     return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
 
 
+def _pobject_type(tok: Any, pat: Pattern) -> tuple[bool, Any]:
+    """The type a prepositional object gives the verb ('held in camps').
+
+    The phrase may hang on the verb or, by a common misattachment, on its object ('holds
+    hundreds of activists in camps').
+    """
+    if not pat.pobjects:
+        return False, None
+    obj = object_of(tok)
+    heads = [tok] + ([obj] if obj is not None and obj.head.i == tok.i else [])
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for o in (o for o in p.children if o.dep_ == "pobj"):
+            found, typ = lookup_keys(pat.pobjects, [f"{lemma(p)} {o.lower_}", f"{lemma(p)} {lemma(o)}"])
+            if found:
+                return True, typ
+    return False, None
+
+
+def _no_event_object(tok: Any, pat: Pattern) -> bool:
+    """An object the pattern marks as no event ('the attack committed on 22 March' is no promise)."""
+    obj = object_of(tok)
+    return obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None)
+
+
 def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.control in ("pass", "commissive"):
         trig = _object_trigger(tok, pat, lex)
-        if trig is not None or pat.control == "pass":
+        if trig is not None or pat.control == "pass" or _no_event_object(tok, pat):
             return trig
+    if pat.control == "simulate":
+        return None
+    if pat.intended:  # "Russia would respond": a threat when stated as intention, else nothing
+        return intended_trigger(tok, pat, lex)
     if pat.control == "speech":
         if pat.type is None and not pat.objects:
             return None
@@ -352,7 +270,7 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     'X said Y was a strategic partner' is SUPPORT, '... Y was a threat' DISAPPROVE.
     """
     head = tok.head
-    if tok.dep_ not in ("attr", "acomp") or lemma(head) not in COPULAS or head is tok:
+    if tok.dep_ not in ("attr", "acomp") or lemma(head) not in COPULAS or head.i == tok.i:
         return None
     if any(c.dep_ == "neg" for c in head.children) or under_speech(head, lex) is None:
         return None
@@ -368,62 +286,13 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     return Trigger(tok, typ, 0.6, pat, "adj")
 
 
-def _intent(trig: Trigger, lex: Lexicon) -> None:
-    """'X will give Y a grant' said by X is a promise (AGREE); 'X would boycott Y' a threat."""
-    tok = trig.token
-    if trig.kind != "verb" or trig.intent:
-        return
-    auxes = aux_words(tok)
-    marks = {t.text.lower() for t in tok.subtree if t.dep_ == "mark"}
-    conditional = bool(marks & {"unless", "if"})
-    verb = under_speech(tok, lex)
-    decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
-    if not (auxes & FUTURE_AUX) or not (verb is not None or conditional):
-        return
-    if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
-        if conditional or not decided:
-            trig.type, trig.intent = "THREATEN", True
-    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type == "AID"):
-        trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
-    elif trig.type == "CONSULT" and verb is not None:
-        trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
 
-
-def _deontic(tok: Any, lex: Lexicon) -> Trigger | None:
-    """'X said (that) Y must do Z' is a demand of X on Y."""
-    if tok.pos_ not in ("VERB", "AUX") or not (aux_words(tok) & DEONTIC_AUX):
-        return None
-    if tok.dep_ not in ("ccomp",) or tok.head.pos_ not in ("VERB",):
-        return None
-    pat = Pattern(lemma="must", type="DEMAND", strength=0.75)
-    return Trigger(tok, "DEMAND", 0.75, pat, "deontic", None, [], tok)
-
-
-def _absorbed(trig: Trigger) -> set[int]:
-    """Tokens whose own event is part of this trigger's (its content and its objects)."""
-    out: set[int] = set()
-    agreed_that = trig.intent and trig.content is not None and trig.content.dep_ == "ccomp"
-    if (
-        trig.content is not None and not agreed_that
-    ):  # "agreed that the summit would be held in X": two events
-        stack = [trig.content]
-        while stack:
-            t = stack.pop()
-            out.add(t.i)
-            stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
-    for c in trig.token.children:
-        if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
-            out.add(c.i)
-        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
-            out |= {p.i for p in c.children if p.dep_ == "pobj"}
-    return out
-
-
-def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
+def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexicon) -> Trigger:
     """An event noun, or the verb that carries it.
 
     As the object of a verb that is no trigger ("issued an ultimatum") the verb carries it,
-    so that its subject and prepositions give source and target.
+    so that its subject and prepositions give source and target; not a verb that only places
+    it in time ("the trip followed Putin's visits to China") or addresses it ("told the summit").
     """
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.i not in taken:
@@ -433,10 +302,27 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int]) -> Trigger:
                 lemma=lemma(head), type=typ, strength=0.6, mode=pat.mode, context=list(pat.context)
             )
             return Trigger(head, typ, 0.6, light, "verb", pat.mode, list(pat.context))
-    if tok.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.i not in taken:
+    if (
+        tok.dep_ == "dobj"
+        and head.pos_ in ("VERB", "AUX")
+        and head.i not in taken
+        and lemma(head) not in lex.not_light
+    ):
         light = Pattern(lemma=lemma(head), type=typ, strength=0.7, mode=pat.mode, context=list(pat.context))
         return Trigger(head, typ, 0.7, light, "verb", pat.mode, list(pat.context))
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
+
+
+def _existential(tok: Any) -> bool:
+    """A participle in 'there are dead and wounded': it names people, it tells no act."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "conj"
+        and lemma(head) == "be"
+        and child_dep(head, "expl") is not None
+        and child_dep(tok, "nsubj", "nsubjpass", "aux", "auxpass", "dobj") is None
+    )
 
 
 def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
@@ -444,6 +330,8 @@ def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
     return (
         tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.lower_ in lex.nouns
     )
+
+
 
 
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
@@ -454,12 +342,15 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     """
     names = names or set()
     found: list[Trigger] = []
+    practised = rehearsed(sent, lex)
     for tok in sent:
+        if tok.i in practised:
+            continue
         trig = None
-        if _gerund_noun(tok, lex):
+        if _gerund_noun(tok, lex) or _existential(tok):
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            trig = _deontic(tok, lex)
+            trig = deontic(tok, lex)
             pat = lookup(lex.verbs, tok)
             if trig is None and pat is not None:
                 trig = _verb_trigger(tok, pat, lex)
@@ -467,12 +358,20 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _adj_trigger(tok, lex.adjectives[lemma(tok)], lex)
         if trig is None:
             trig = _stance_trigger(tok, lex)
+        if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
+            trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
+        if trig is None and lemma(tok) == "be" and any(
+            c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
+        ):  # "X said Y was behind the attack"
+            trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
         if trig is not None:
-            _intent(trig, lex)
-            found.append(trig)
-    absorbed: set[int] = set()
+            trig = reproach(trig, lex, names) or trig
+            if trig.type:
+                apply_intent(trig, lex)
+                found.append(trig)
+    absorbed = voided(sent, lex)
     for trig in found:
-        absorbed |= _absorbed(trig) - {trig.token.i}
+        absorbed |= absorbed_by(trig) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
     taken = absorbed | {t.token.i for t in verbs}
     nouns = []
@@ -484,7 +383,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         ):
             typ, pat = noun_type(tok, lex)
             if typ and pat is not None:
-                nouns.append(_noun_trigger(tok, typ, pat, taken))
+                nouns.append(_noun_trigger(tok, typ, pat, taken, lex))
     return sorted(verbs + nouns, key=lambda t: t.token.i)
 
 

@@ -1,0 +1,63 @@
+"""What is no event of its own: the clause a trigger governs, objects marked as none, rehearsals.
+
+"Refused to sign" is one REJECT, not a REJECT and an AGREE; "reduce its dependence" leaves
+"dependence" no event noun; "the drills would practise destroying armed groups" destroys nobody.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon
+from greatgame.events.words import Trigger, child_dep, lemma, lookup, lookup_keys, obj_keys, object_of
+
+TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
+
+
+def absorbed(trig: Trigger) -> set[int]:
+    """Tokens whose own event is part of this trigger's (its content and its objects)."""
+    out: set[int] = set()
+    agreed_that = trig.intent and trig.content is not None and trig.content.dep_ == "ccomp"
+    if (
+        trig.content is not None and not agreed_that
+    ):  # "agreed that the summit would be held in X": two events
+        stack = [trig.content]
+        while stack:
+            t = stack.pop()
+            out.add(t.i)
+            stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
+    if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
+        for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
+            if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
+                out |= {t.i for t in c.subtree}
+    for c in trig.token.children:
+        if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
+            out.add(c.i)
+            if c.dep_ in ("dobj", "obj"):  # "rules out the participation ... and the deployment ..."
+                out |= {k.i for k in c.conjuncts}
+        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
+            out |= {p.i for p in c.children if p.dep_ == "pobj"}
+    return out
+
+
+def rehearsed(sent: Any, lex: Lexicon) -> set[int]:
+    """Acts that are only practised or simulated ('the drills would practise destroying armed groups')."""
+    out: set[int] = set()
+    for tok in sent:
+        pat = lex.verbs.get(lemma(tok))
+        if tok.pos_ == "VERB" and pat is not None and pat.control == "simulate":
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp", "dobj", "obj"):
+                    out |= {t.i for t in c.subtree}
+    return out
+
+
+def voided(sent: Any, lex: Lexicon) -> set[int]:
+    """Objects a verb's pattern marks as no event: no event noun either ('to meet growing demand')."""
+    out: set[int] = set()
+    for tok in sent:
+        pat = lookup(lex.verbs, tok) if tok.pos_ in ("VERB", "AUX") else None
+        obj = object_of(tok) if pat is not None and pat.objects else None
+        if obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None):
+            out.add(obj.i)
+    return out

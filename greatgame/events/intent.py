@@ -1,0 +1,150 @@
+"""Speech, intention and criticism around a trigger.
+
+What a speaker says they will do ("X said it would help Y" is a promise, "... would strike Y" a
+threat), what they demand ("Y must ..."), and what they reproach others with ("X said Y had
+failed to ...", "... Y was behind the attack"): the clause a trigger sits in decides.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon, Pattern
+from greatgame.events.words import Trigger, child_dep, lemma
+
+HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
+COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+POSSIBLE_AUX = {"could", "might", "may"}
+DECIDED_ACTS = {"AID", "CONCEDE"}  # "X announced that it would provide / that Y would be dropped": the act itself
+DEONTIC_AUX = {"must", "should"}
+ASPECT_VERBS = {"continue", "keep", "begin", "start", "go"}
+
+
+def aux_words(tok: Any) -> set[str]:
+    """Auxiliaries and particles of a verb ("will", "must", "not", "to"...), lower case."""
+    words = {c.text.lower() for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need"):
+        words |= {"must"}
+    if tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS:  # "would continue to support"
+        words |= {c.text.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+    return words
+
+
+def _joint_plan(tok: Any) -> bool:
+    """Several doers ('A, B and C will hold exercises'): an arrangement between them, not one side's promise."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
+PERFECT_AUX = {"had", "has", "have"}
+
+
+def speaker_conj(tok: Any, lex: Lexicon) -> Any:
+    """The speech verb a misattached conjunct belongs to, or None.
+
+    'X said the bloc had become ... and called for Y': 'called' (simple past, no subject of its
+    own) cannot share the perfect of 'had become'; it is X's own act, next to 'said'. Nor can it
+    share a copula that describes ('X said Turkey was a close partner and called for Y').
+    """
+    head = tok.head
+    if tok.dep_ != "conj" or tok.tag_ != "VBD" or child_dep(tok, "nsubj", "nsubjpass") is not None:
+        return None
+    perfect = head.tag_ == "VBN" and bool({c.lower_ for c in head.children} & PERFECT_AUX)
+    copula = lemma(head) == "be" and child_dep(head, "attr", "acomp") is not None  # "said Y was a partner and called"
+    if head.dep_ != "ccomp" or not (perfect or copula):
+        return None
+    verb = head.head
+    return verb if lemma(verb) in set(lex.modality["speech_verbs"]) and verb.tag_ == "VBD" else None
+
+
+def under_speech(tok: Any, lex: Lexicon) -> Any:
+    """The reporting verb whose clause holds this token, or None."""
+    speech = set(lex.modality["speech_verbs"])
+    if speaker_conj(tok, lex) is not None:  # the speaker's own act, not what they say
+        return None
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or cur.head.dep_ == "ROOT":
+            if lemma(cur.head) in speech and cur.dep_ in ("ccomp", "parataxis"):
+                return cur.head
+        cur = cur.head
+    return None
+
+
+def intended_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
+    """A verb that reports an event only as what someone says they will or could do."""
+    auxes = aux_words(tok)
+    if not auxes & (FUTURE_AUX | POSSIBLE_AUX) or under_speech(tok, lex) is None or "not" in auxes:
+        return None
+    typ = pat.intended or ""
+    return Trigger(tok, typ, pat.strength, pat, "verb", pat.mode, list(pat.context), intent=True)
+
+
+def apply_intent(trig: Trigger, lex: Lexicon) -> None:
+    """'X will give Y a grant' said by X is a promise (AGREE); 'X would boycott Y' a threat."""
+    tok = trig.token
+    if trig.kind != "verb" or trig.intent:
+        return
+    auxes = aux_words(tok)
+    marks = {t.text.lower() for t in tok.subtree if t.dep_ == "mark"}
+    conditional = bool(marks & {"unless", "if"})
+    verb = under_speech(tok, lex)
+    decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
+    hedged = bool(auxes & POSSIBLE_AUX) and not auxes & FUTURE_AUX
+    if not (verb is not None or conditional):
+        return
+    if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
+        return
+    if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
+        if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
+            return
+        if conditional or not decided:  # "X said Russia could use its missile against Y": a threat
+            trig.type, trig.intent = "THREATEN", True
+    elif hedged or "not" in auxes or "n't" in auxes:  # "X said Y could help", "it will not help": no promise
+        return
+    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type in DECIDED_ACTS):
+        trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
+    elif trig.type == "CONSULT" and verb is not None:
+        trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
+
+
+JOURNALISTIC = {"report", "quote", "confirm", "announce", "declare", "write", "tweet", "post", "reveal", "inform"}
+PRONOUNS = {"he", "she", "they", "it", "we"}
+
+
+def reproach(trig: Trigger, lex: Lexicon, names: set[int]) -> Trigger | None:
+    """'X said the alliance had failed to help', '... had not fulfilled its obligations': X's criticism.
+
+    The event is the speaker's: it sits on the reporting verb, with the reported clause as its
+    content (whose subject is the one criticised). The speaker must be a party (an actor or a
+    pronoun for one, or the subject of the clause 'saying ...' hangs on), not the press
+    ('sources reported that ...').
+    """
+    tok, kind = trig.token, trig.pattern.reproach
+    clause = tok.head if tok.dep_ == "conj" else tok  # "said that A ... but that B were behind it"
+    if kind is None or trig.kind != "verb" or clause.dep_ != "ccomp":
+        return None
+    if kind == "negated" and child_dep(tok, "neg") is None:
+        return None
+    verb = clause.head
+    speech = set(lex.modality["speech_verbs"]) - JOURNALISTIC
+    if lemma(verb) not in speech or child_dep(tok, "nsubj", "nsubjpass") is None:
+        return None
+    speaker = child_dep(verb, "nsubj") or (child_dep(verb.head, "nsubj") if verb.dep_ == "advcl" else None)
+    if speaker is None or not (speaker.lower_ in PRONOUNS or {t.i for t in speaker.subtree} & names):
+        return None
+    pat = Pattern(lemma=lemma(verb), type="DISAPPROVE", strength=0.7)
+    return Trigger(verb, "DISAPPROVE", 0.7, pat, "verb", None, [], tok)
+
+
+def deontic(tok: Any, lex: Lexicon) -> Trigger | None:
+    """'X said (that) Y must do Z' is a demand of X on Y."""
+    if tok.pos_ not in ("VERB", "AUX") or not (aux_words(tok) & DEONTIC_AUX):
+        return None
+    if tok.dep_ not in ("ccomp",) or tok.head.pos_ not in ("VERB",):
+        return None
+    pat = Pattern(lemma="must", type="DEMAND", strength=0.75)
+    return Trigger(tok, "DEMAND", 0.75, pat, "deontic", None, [], tok)

@@ -1,0 +1,135 @@
+"""Trigger recognition: which words report an event and of which PLOVER type.
+
+Each case is a sentence a reader codes without hesitation; the test runs the real annotator and
+coder and looks at the types (and, where the construction decides it, the sides) of the events.
+"""
+
+import datetime as dt
+
+import pytest
+
+from greatgame.events.lexicon import PatternFileError, _pattern
+
+PUB = dt.date(2025, 4, 21)
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    def run(text, genre="news"):
+        return code_text(text, published=PUB, genre=genre)
+
+    return run
+
+
+def types(doc):
+    return [e.type for e in doc.events]
+
+
+def sides(ev):
+    return {a.id for a in ev.source} | {a.country for a in ev.source if a.country}, {a.id for a in ev.target} | {
+        a.country for a in ev.target if a.country
+    }
+
+
+def one(doc, typ):
+    found = [e for e in doc.events if e.type == typ]
+    assert found, f"no {typ} event in {types(doc)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # a particle the parser made an adverb, in a relative clause
+        ("The leaders met in Lachin, which Azerbaijani forces took back in 2020.", "FIGHT"),
+        # 'called for' with a passive infinitive clause
+        ("Tokayev called for the sanctions on Kazakh banks to be lifted.", "DEMAND"),
+        # 'work with' as a stated intention is a promise
+        ("Blinken said the United States would work with Kazakhstan on critical minerals.", "AGREE"),
+        # a possible use of force, said by the side that has it, is a threat
+        ("Putin said Russia could use its new missiles against Ukraine.", "THREATEN"),
+        # a stated retaliation
+        ("Lavrov said Russia would respond to any deployment of US forces in Central Asia.", "THREATEN"),
+        # prepositional object decides the type
+        ("Xi Jinping's government holds hundreds of Uighur activists in camps.", "COERCE"),
+        # people as the object of 'welcome' are guests
+        ("Shavkat Mirziyoyev welcomed the Europeans in Samarkand on Friday.", "CONSULT"),
+        ("The European Union and Uzbekistan announced a strategic partnership on Friday.", "AGREE"),
+        ("Russian troops took up positions around Almaty airport on Friday.", "MOBILIZE"),
+        ("Tajik forces entered Kyrgyz territory on Friday.", "FIGHT"),
+        ("Police in Almaty said dozens of attackers had been killed overnight.", "ASSAULT"),
+    ],
+)
+def test_construction_gives_the_type(code, text, typ):
+    assert typ in types(code(text)), types(code(text))
+
+
+def test_relative_pronoun_object_is_its_antecedent(code):
+    ev = one(code("Georgia has not returned to the CIS, which Tbilisi left in 2009."), "SANCTION")
+    assert "GEO" in sides(ev)[0] and "CIS" in sides(ev)[1]
+
+
+def test_a_demand_covers_every_act_demanded(code):
+    doc = code("Kyrgyzstan demands that Tajikistan immediately cease fire, withdraw its units and pay damages.")
+    assert types(doc).count("DEMAND") == 1
+    assert "RETREAT" not in types(doc) and "AID" not in types(doc)
+
+
+def test_negated_help_is_no_promise(code):
+    doc = code("Kazakhstan has said it will not help Russia circumvent Western sanctions.")
+    assert "AGREE" not in types(doc)
+    assert one(doc, "AID").modality == "negated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Defence Ministry said the troops would practise destroying illegal armed groups.",
+        "The presidents signed a treaty defining the point where the borders of their countries meet.",
+        "Kazakhstan said the line would shorten the route for goods from China to Europe.",
+        "The agreement is meant to reduce Kazakhstan's dependence on China for minerals.",
+        "Islamic State claimed responsibility for the attack shortly after it took place.",
+    ],
+)
+def test_no_event_of_the_wrong_kind(code, text):
+    bad = {"FIGHT", "COERCE", "CONSULT", "AGREE", "SANCTION", "CONCEDE"}
+    assert not bad & set(types(code(text))) - {"ASSAULT"}, types(code(text))
+
+
+def test_what_only_places_an_event_in_time_does_not_carry_it(code):
+    doc = code("The trip to Tashkent followed Putin's visits to China and Belarus earlier in May.")
+    ev = one(doc, "CONSULT")
+    assert ev.trigger == "visits"
+
+
+def test_unknown_type_in_a_new_pattern_field_is_reported():
+    with pytest.raises(PatternFileError, match="HOLD"):
+        _pattern("hold", {"pobjects": {"in camps": "HOLD"}}, "verbs.yaml")
+
+
+def test_a_party_saying_another_failed_it_criticises_it(code):
+    ev = one(code("Pashinyan said Russia had not fulfilled its obligations to Armenia."), "DISAPPROVE")
+    source, target = sides(ev)
+    assert "nikol-pashinyan" in source and "RUS" in target
+
+
+def test_the_press_reporting_a_failure_criticises_nobody(code):
+    doc = code("Kazakhstan and Kyrgyzstan failed to agree on the border, officials reported.")
+    assert "DISAPPROVE" not in types(doc) and "REJECT" in types(doc)
+
+
+def test_saying_another_was_behind_an_attack_accuses_it(code):
+    ev = one(code("Lavrov said that Britain was behind the attack on the pipeline."), "DISAPPROVE")
+    source, target = sides(ev)
+    assert "sergey-lavrov" in source and "GBR" in target
+
+
+def test_there_are_dead_and_wounded_names_victims_not_an_attack(code):
+    doc = code("As a result of the shelling there are dead and wounded among the servicemen of the Kyrgyz Republic.")
+    assert "ASSAULT" not in types(doc)
+
+
+def test_help_governs_the_act_helped(code):
+    doc = code("Russia has said it could use its base to help defend Tajikistan if the border situation deteriorated.")
+    assert "SUPPORT" not in types(doc)
+    assert "TJK" in sides(one(doc, "AID"))[1]
