@@ -260,14 +260,21 @@ def child(tok: Any, *deps: str) -> Any:
     return found[0] if found else None
 
 
+SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes", "eve"}
+
+
 def prep_objects(tok: Any, preps: list[str]) -> list[Any]:
-    """Objects of the given prepositions under ``tok``, in the order of ``preps``."""
+    """Objects of the given prepositions under ``tok``, in the order of ``preps``.
+
+    A phrase that only sets the scene ("on the sidelines of the UN assembly", "on the eve of the
+    summit") names no participant: it is left out.
+    """
     found = []
     for p in preps:
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative") and lemma(c) == p:
                 obj = child(c, "pobj", "pcomp")
-                if obj is not None:
+                if obj is not None and obj.lower_ not in SETTING_NOUNS:
                     found.append(obj)
     return found
 

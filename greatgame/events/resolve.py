@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from greatgame.events.implicit import complement_target, population_target
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.participants import (
     GROUP_WORDS,
@@ -128,6 +129,10 @@ class Resolver:
             )
         if not tgt and trig.type in JUDGING:
             tgt = self._judged_place(trig, countries)
+        if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
+            tgt = complement_target(trig.token, sa, src.ids)
+        if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
+            tgt = population_target(trig.token, sa, countries or self.story.where())
         if not tgt and trig.type not in HOME_TARGET:
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
