@@ -238,11 +238,13 @@ def _split_subjects(head: Any) -> list[Any]:
     if not head.dep_.startswith("nsubj") or head.head is head:
         return []
     verb = head.head
-    subjects = [c for c in verb.children if c.dep_ == head.dep_ and c is not head and c.i < verb.i]
+    start = _dateline_end(head)
+    subjects = [c for c in verb.children if c.dep_ == head.dep_ and c is not head and start < c.i < verb.i]
     if not subjects:
         return []
+    ends = {head.i, verb.i, *(c.i for c in subjects)}
     lo, hi = min(c.i for c in [head, *subjects]), max(c.i for c in [head, *subjects])
-    joined = any(t.dep_ == "cc" and lo < t.i < hi for t in head.doc[lo:hi])
+    joined = any(t.dep_ == "cc" and lo < t.i < hi and t.head.i in ends for t in head.doc[lo:hi])
     return sorted(subjects, key=lambda t: t.i) if joined else []
 
 
@@ -291,8 +293,9 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
         subj = child(cur, "nsubjpass")
         if subj is not None:
             return subj, True
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and lemma(cur.head.head) in ACCUSING:
-            doer = child(cur.head.head, "dobj")  # "accused Tajik forces of shelling ...": the forces shell
+        prep = _first_prep(cur.head) if cur.dep_ == "pcomp" else None
+        if prep is not None and lemma(prep.head) in ACCUSING:
+            doer = child(prep.head, "dobj")  # "accused Tajik forces of using ... and of shelling": the forces
             if doer is not None:
                 return doer, False
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
@@ -308,6 +311,9 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
             return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
         if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
             return None, False
+        if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            head = cur.head  # "Russia became the first country to recognise ...": Russia recognises
+            return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
         if cur.dep_ == "relcl":
             return cur.head, False
         break
@@ -317,6 +323,21 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
             if obj is not None and obj.pos_ == "PROPN" and any(x.dep_ == "conj" for x in obj.children):
                 return obj, False
     return None, False
+
+
+MUTUAL_VERBS = {"meet", "hold", "talk", "negotiate", "confer", "clash"}
+
+
+def _mutual(trig: Trigger) -> bool:
+    """A meeting or a clash: it takes two, so a relative clause on 'X and Y' is about both."""
+    return trig.type in ("CONSULT", "FIGHT") and lemma(trig.token) in MUTUAL_VERBS
+
+
+def _first_prep(tok: Any) -> Any:
+    """The first of co-ordinated prepositions ('of using ... and of shelling'), or None."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.pos_ == "ADP":
+        tok = tok.head
+    return tok if tok.dep_ == "prep" else None
 
 
 RELATIVES = {"who", "which", "that"}
@@ -465,6 +486,9 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         target = [a for a in sa.np_with_conj(tok.head) if a not in source]
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     subj, passive = subject_token(tok)
+    if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and _mutual(trig):
+        while subj.dep_ == "conj" and subj.head is not subj:  # "X and Y, who held talks": both
+            subj = subj.head
     own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
     if own_passive and lemma(tok) in SELF_PASSIVES:  # "X and Y were represented": they took part
         source = sa.np_with_conj(subj) if subj is not None else []
