@@ -104,6 +104,9 @@ class Resolver:
         people_states = {self.country(a, doc) for a in src.ids if a.islower()}
         if len(src.ids) > 1 and people_states:  # "Turkmen President X and Uzbek President Y": the people
             src = Side([a for a in src.ids if a.islower() or a not in people_states], src.how)
+        if len(src.ids) > 1 and src.how in ("parse", "pair") and tgt.how == "parse" and _shared_act(trig):
+            if sa is not None and all(_only_located(trig.token, sa, a) for a in tgt.ids):  # "X and Y met at a summit in Z"
+                tgt = Side([], "none")
         src, tgt = reciprocal(trig, src, tgt)
         if not tgt:
             tgt = self._group_target(trig, src)
@@ -376,8 +379,40 @@ def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
         return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
     if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
         return src, tgt
-    if lemma(trig.token) not in SYMMETRIC and not (
+    if lemma(trig.token) not in SYMMETRIC and trig.type != "COOPERATE" and not (
         trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
     ):
         return src, tgt
     return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "from", "along", "across", "inside", "outside", "around", "within"}
+
+
+def _shared_act(trig: Trigger) -> bool:
+    """A meeting, an agreement or cooperation: something the doers of a plural subject do together."""
+    return trig.type in ("CONSULT", "COOPERATE") or (trig.type == "AGREE" and lemma(trig.token) in SYMMETRIC)
+
+
+def _only_located(tok: Any, sa: SentenceActors, actor: str) -> bool:
+    """Every mention of ``actor`` under ``tok`` lies in a phrase of place.
+
+    'met at a summit in Uzbekistan', 'a few kilometres from the border with Z'; not 'at the summit
+    of the SCO' (a meeting is no place: its organisation takes part).
+    """
+    found = False
+    for i in sorted(sa.by_token):
+        if actor not in sa.ids_at(i):
+            continue
+        cur, located = sa.parse[i], False
+        while cur.head is not cur and cur.i != tok.i:
+            if cur.dep_ == "prep" and lemma(cur) in LOCATIVE_PREPS:
+                obj = child(cur, "pobj")
+                located = located or (obj is not None and obj.lower_ not in MEETING_NOUNS)
+            cur = cur.head
+        if cur.i != tok.i:
+            continue  # not under the trigger
+        if not located:
+            return False
+        found = True
+    return found
