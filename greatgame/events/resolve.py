@@ -23,6 +23,7 @@ from greatgame.events.participants import (
     Side,
     child,
     held_in,
+    subject_token,
 )
 from greatgame.events.places import catalogue_place, visited_place
 from greatgame.events.story import Story
@@ -136,7 +137,7 @@ class Resolver:
             tgt = complement_target(trig.token, sa, src.ids)
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
-        if not tgt and trig.type not in HOME_TARGET:
+        if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
             tgt = Side(self.story.counterpart(src.ids, countries), "story")
         if not tgt and (
             trig.type in HOME_TARGET | DOMESTIC
@@ -144,6 +145,11 @@ class Resolver:
         ):
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _collective(self, src: Side) -> bool:
+        """'The leaders signed a declaration': the bloc and its members act together, aimed at no one."""
+        org = self.story.org or self.story.meeting_org
+        return src.how == "group" or (org in src.ids and len(src.ids) > 1)
 
     def _judged_place(self, trig: Trigger, countries: list[str]) -> Side:
         """'X praised the reconstruction of Shusha': the country of the place judged."""
@@ -373,9 +379,16 @@ def meeting_object(tok: Any) -> bool:
     return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
 
 
+def _said_of_two(tok: Any) -> bool:
+    """The clause's subject speaks of two ('both leaders', 'the two sides')."""
+    subj, _ = subject_token(tok)
+    return subj is not None and bool({t.lower_ for t in subj.subtree} & {"two", "both"})
+
+
 def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
     """'X and Y met / held talks / clashed': X is the source and Y the target."""
-    if src.how == "pair" and trig.kind == "noun" and not tgt and len(src.ids) == 2:
+    joint = trig.kind == "noun" or (trig.type in ("AGREE", "CONSULT", "COOPERATE") and _said_of_two(trig.token))
+    if src.how == "pair" and joint and not tgt and len(src.ids) == 2:  # "both leaders pledged ..."
         return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
     if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
         return src, tgt
