@@ -25,7 +25,7 @@ from greatgame.events.participants import (
     held_in,
     subject_token,
 )
-from greatgame.events.places import catalogue_place, visited_place
+from greatgame.events.places import catalogue_place, clause_place, visited_place
 from greatgame.events.story import Story
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
@@ -99,6 +99,8 @@ class Resolver:
     ) -> tuple[Side, Side, Any]:
         """Source, target and place once the target is completed (see the module docstring)."""
         tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        own_place = clause_place(trig.token, sa, self.catalogue) if sa is not None else None
+        place = own_place or place  # "officials in Baku said the summit would be held in Bishkek"
         attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
         if attending and not tgt:  # "X and Y took part": in the meeting, not with each other
             tgt = self._meeting_target(trig, src, place, doc)
@@ -319,10 +321,11 @@ class Resolver:
         if lemma(tok) not in MEETING_VERBS and not meeting_object(tok):
             return Side([], "none")
         ids = [self.story.meeting_org] if self.story.meeting_org else []
-        if lemma(tok) != "host":
-            ids += self.story.host
         mine = {self.country(a, doc) for a in src.ids} | set(src.ids)
         venue = place.country if place is not None and place.country else self.story.home
+        if lemma(tok) != "host":  # the story's host, unless this meeting is held in another country
+            held = place.country if place is not None else None
+            ids += [h for h in self.story.host if not held or (self.country(h, doc) or h) == held]
         if venue and venue not in mine and lemma(tok) != "host":  # the dateline's country hosts it
             ids.append(venue)
         ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
