@@ -89,6 +89,7 @@ class SentenceActors:
         self.more: dict[int, list[str]] = {}  # a group phrase names several ("the five states")
         self.person_country: dict[str, str] = {}  # people whose phrase names their state
         self.person_ids = person_ids
+        self.by_title: set[int] = set()  # tokens linked through a title ('the President'), not a name
         starts = [tok.idx for tok in parse]
         for m in mentions:  # bisect: linear in mentions, not mentions x tokens
             s, e = m.start - sent_start, m.end - sent_start
@@ -103,6 +104,8 @@ class SentenceActors:
             for i in range(first, last):
                 if i not in self.by_token:
                     self.by_token[i] = m.actor_id
+                    if m.how == "title":
+                        self.by_title.add(i)
                 elif m.how == "group" and m.actor_id != self.by_token[i]:
                     self.more.setdefault(i, []).append(m.actor_id)
 
@@ -130,6 +133,10 @@ class SentenceActors:
         if not found:
             return []
         found.sort()
+        if found[0][1] in self.by_title:  # "The Leader of the Nation, Emomali Rahmon": the name says who
+            named = [f for f in found if f[1] not in self.by_title and _in_appos(self.parse[f[1]], head)]
+            if named and _is_person_id(named[0][2]):
+                found = [named[0], *found]
         best = found[0][2]
         if _is_person_id(best):
             states = [a for _, _, a in found if _is_state_id(a)]
@@ -212,6 +219,15 @@ def _dateline_end(head: Any) -> int:
         if t.text in DASHES:
             return t.i
     return -1
+
+
+def _in_appos(tok: Any, head: Any) -> bool:
+    """``tok`` is (in) an apposition of ``head``: 'The Leader of the Nation, Emomali Rahmon'."""
+    while tok.head is not tok and tok.i != head.i:
+        if tok.dep_ == "appos" and tok.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _is_person_id(actor_id: str) -> bool:
