@@ -197,7 +197,7 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
     return sorted(hits, key=lambda h: h.start)
 
 
-NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj"}
+NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
 NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss", "acomp"}
 NOT_WHEN = ("until", "till", "by ", "from ")  # the end or start of a state, not when the event happened
 DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
@@ -210,6 +210,15 @@ def _clause(tok: Any) -> set[int]:
         t = stack.pop()
         out.add(t.idx)
         stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")]
+    return out
+
+
+def _noun_phrase(tok: Any) -> set[int]:
+    """An event noun's phrase with its participle ('a truce agreed on Wednesday', 'the attack committed on 22 March')."""
+    out = _clause(tok)
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            out |= _clause(c)
     return out
 
 
@@ -255,8 +264,8 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     def within(tokens: set[int]) -> list[DateHit]:
         return [h for h in hits if any(h.start <= i < h.end for i in tokens)]
 
-    if trigger.pos_ in ("NOUN", "PROPN") and within(_clause(trigger)):
-        return within(_clause(trigger))
+    if trigger.pos_ in ("NOUN", "PROPN") and within(_noun_phrase(trigger)):
+        return within(_noun_phrase(trigger))
     cur = _verb_of(trigger)
     for _ in range(4):
         found = within(_clause(cur))

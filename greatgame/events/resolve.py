@@ -395,11 +395,21 @@ def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
         return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
     if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
         return src, tgt
-    if lemma(trig.token) not in SYMMETRIC and trig.type != "COOPERATE" and not (
+    talks = trig.type == "CONSULT" and lemma(trig.token) not in MEETING_VERBS and _talks_object(trig.token)
+    if lemma(trig.token) not in SYMMETRIC and trig.type != "COOPERATE" and not talks and not (
         trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
     ):
         return src, tgt
     return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
+
+
+TALKS_NOUNS = {"talks", "negotiations", "consultations", "dialogue", "conversation", "discussions"}
+
+
+def _talks_object(tok: Any) -> bool:
+    """'X and Y led / began / resumed the talks': talks between them."""
+    obj = child(tok, "dobj")
+    return obj is not None and obj.lower_ in TALKS_NOUNS
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "from", "along", "across", "inside", "outside", "around", "within"}
