@@ -127,7 +127,7 @@ class SentenceActors:
             if tok.i in self.by_token and tok.i > start:
                 found.append((depth, tok.i, self.by_token[tok.i]))
             for c in tok.children:
-                if c.i not in seen and c.dep_ not in STOP_DEPS:
+                if c.i not in seen and c.dep_ not in STOP_DEPS and not _setting(c):
                     seen.add(c.i)
                     queue.append((c, depth + 1))
         if not found:
@@ -203,7 +203,7 @@ class SentenceActors:
                 if a not in exclude and a not in out:
                     out.append(a)
             for c in tok.children:
-                if c.i not in seen:
+                if c.i not in seen and not _setting(c):
                     seen.add(c.i)
                     queue.append(c)
         return out
@@ -219,6 +219,11 @@ def _dateline_end(head: Any) -> int:
         if t.text in DASHES:
             return t.i
     return -1
+
+
+def _setting(tok: Any) -> bool:
+    """The object of a phrase that only sets the scene ('on the sidelines of X')."""
+    return tok.dep_ == "pobj" and tok.lower_ in SETTING_NOUNS
 
 
 def _in_appos(tok: Any, head: Any) -> bool:

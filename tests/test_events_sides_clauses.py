@@ -1,0 +1,131 @@
+"""Sides and dates that depend on the clause: settings, places, complements, relatives, datelines."""
+
+import datetime as dt
+
+import pytest
+
+PUB = dt.date(2024, 7, 5)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    def run(text, published=PUB):
+        return code_text(text, published=published)
+
+    return run
+
+
+def ids(side):
+    return [a.id for a in side]
+
+
+def events(doc, typ):
+    found = [e for e in doc.events if e.type == typ]
+    assert found, f"no {typ} event in {[(e.type, e.sentence) for e in doc.events]}"
+    return found
+
+
+def test_the_sidelines_of_a_meeting_are_no_participant(code):
+    doc = code("Tokayev and Mirziyoyev signed a water agreement on the sidelines of the United Nations General Assembly.")
+    ev = events(doc, "AGREE")[0]
+    assert "UN" not in ids(ev.target) and "shavkat-mirziyoyev" in ids(ev.source) + ids(ev.target)
+
+
+def test_a_complement_clause_names_what_is_judged(code):
+    doc = code("US Secretary of State Antony Blinken questioned why Kyrgyzstan needed outside help.")
+    assert ids(events(doc, "DISAPPROVE")[0].target) == ["KGZ"]
+
+
+def test_an_act_aimed_at_protesters_is_aimed_at_the_doers_country(code):
+    doc = code("President Shavkat Mirziyoyev rejected calls for talks with the protesters.")
+    assert ids(events(doc, "REJECT")[0].target) == ["UZB"]
+
+
+def test_a_dateline_agency_is_no_subject_and_a_nearby_border_no_target(code):
+    doc = code(
+        "TASHKENT, July 5, 2024 (Steppe Wire) — Russian and Uzbek troops began joint military exercises "
+        "on Friday a few kilometres from the border with Afghanistan."
+    )
+    ev = events(doc, "COOPERATE")[0]
+    assert ids(ev.source) == ["RUS"] and ids(ev.target) == ["UZB"]
+
+
+def test_the_accused_do_every_act_they_are_accused_of(code):
+    doc = code("Kyrgyzstan accused Tajik forces of using mortars and of shelling the airport in Batken.")
+    assert all(ids(ev.source) == ["TJK"] for ev in events(doc, "FIGHT"))
+
+
+def test_the_first_country_to_act_is_the_subject(code):
+    doc = code("Russia became the first country to formally recognise the Taliban government.")
+    ev = events(doc, "SUPPORT")[0]
+    assert ids(ev.source) == ["RUS"] and ids(ev.target) == ["TALIBAN"]
+
+
+def test_talks_in_a_relative_clause_on_two_leaders_are_between_them(code):
+    doc = code("Chinese President Xi Jinping and Russian President Vladimir Putin, who held talks on Wednesday, attended the summit.")
+    talks = [e for e in events(doc, "CONSULT") if e.trigger == "held"][0]
+    assert ids(talks.source) == ["xi-jinping"] and ids(talks.target) == ["vladimir-putin"]
+    assert talks.date == dt.date(2024, 7, 3)
+
+
+def test_leaders_meeting_at_a_summit_abroad_meet_each_other(code):
+    doc = code("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon met at a regional summit in Uzbekistan.")
+    ev = events(doc, "CONSULT")[0]
+    assert ids(ev.source) == ["sadyr-japarov"] and ids(ev.target) == ["emomali-rahmon"]
+
+
+def test_two_officials_leading_talks_are_each_others_counterparts(code):
+    doc = code("Kamchybek Tashiev and Saimumin Yatimov led the border talks.")
+    ev = events(doc, "CONSULT")[0]
+    assert ids(ev.source) == ["kamchybek-tashiev"] and ids(ev.target) == ["saimumin-yatimov"]
+
+
+def test_a_name_in_apposition_to_a_title_is_the_actor(code):
+    doc = code("The Leader of the Nation, Emomali Rahmon, expressed deep condolences to Vladimir Putin.")
+    assert ids(events(doc, "SUPPORT")[0].source) == ["emomali-rahmon"]
+
+
+def test_a_bloc_and_its_leaders_acting_together_get_no_guessed_target(code):
+    doc = code(
+        "ASTANA, July 4, 2024 (Steppe Wire) — Leaders of the Shanghai Cooperation Organisation met in Astana "
+        "on Thursday for the SCO summit. Russian President Vladimir Putin attended. "
+        "The leaders signed the Astana Declaration."
+    )
+    signed = [e for e in events(doc, "AGREE") if "Declaration" in e.sentence][0]
+    assert ids(signed.target) == []
+
+
+def test_a_meeting_held_elsewhere_has_not_the_storys_host(code):
+    doc = code(
+        "Azerbaijani President Ilham Aliyev hosted an informal summit of the Organization of Turkic States "
+        "in Shusha on Saturday. Officials in Baku said the regular summit would take place in Bishkek in the autumn."
+    )
+    ev = [e for e in events(doc, "CONSULT") if "Bishkek" in e.sentence][0]
+    assert ids(ev.target) == ["KGZ"]
+    assert ev.date == dt.date(2024, 9, 1) and ev.date_precision == "month"
+
+
+def test_an_undated_clause_takes_the_main_date_not_a_relative_clauses(code):
+    doc = code(
+        "ASTANA, July 4, 2024 (Steppe Wire) — Leaders of the Shanghai Cooperation Organisation met in "
+        "Astana on Thursday. Xi Jinping and Vladimir Putin, who held talks on Wednesday, attended the summit. "
+        "Narendra Modi did not attend."
+    )
+    attended = [e for e in events(doc, "CONSULT") if e.trigger == "attended"][0]
+    assert attended.date == dt.date(2024, 7, 4)
+
+
+def test_a_truce_takes_the_date_of_its_participle(code):
+    doc = code(
+        "Kyrgyz and Tajik troops clashed along the border on Friday. "
+        "A previous truce agreed on Wednesday broke down within hours."
+    )
+    assert events(doc, "CONCEDE")[0].date == dt.date(2024, 7, 3)
+
+
+def test_a_gerund_clause_keeps_its_own_date(code):
+    doc = code(
+        "On Friday Iranian President Masoud Pezeshkian attended the SCO summit on his first trip abroad "
+        "since taking office last month."
+    )
+    assert events(doc, "CONSULT")[0].date == dt.date(2024, 7, 5)
