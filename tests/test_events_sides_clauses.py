@@ -129,3 +129,20 @@ def test_a_gerund_clause_keeps_its_own_date(code):
         "since taking office last month."
     )
     assert events(doc, "CONSULT")[0].date == dt.date(2024, 7, 5)
+
+
+def test_a_list_parsed_as_an_apposition_keeps_every_signatory(code):
+    doc = code("Kazakhstan, Azerbaijan, Georgia and Turkey have signed transport roadmaps.")
+    ev = events(doc, "AGREE")[0]
+    assert set(ids(ev.source) + ids(ev.target)) == {"KAZ", "AZE", "GEO", "TUR"}
+
+
+def test_the_object_of_a_governed_verb_is_the_target(code):
+    doc = code("Moscow said it could use the base to help defend Tajikistan.")
+    assert ids(events(doc, "AID")[0].target) == ["TJK"]
+
+
+def test_a_passive_relative_clause_is_about_its_antecedent(code):
+    doc = code("Russia lifted the ban on the Taliban, who had been designated a terrorist organisation in Russia in 2003.")
+    designated = [e for e in events(doc, "COERCE") if e.trigger == "designated"][0]
+    assert ids(designated.target) == ["TALIBAN"]

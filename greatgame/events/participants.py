@@ -248,10 +248,19 @@ def _conjuncts(tok: Any) -> list[Any]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and c not in out:
+            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or _listed(t, c)) and c not in out:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _listed(tok: Any, c: Any) -> bool:
+    """'Kazakhstan, Azerbaijan, Georgia and Turkey' parsed with the second name as an apposition."""
+    return (
+        c.dep_ == "appos"
+        and tok.pos_ == c.pos_ == "PROPN"
+        and any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)
+    )
 
 
 def _split_subjects(head: Any) -> list[Any]:
@@ -312,6 +321,8 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
         if subj is not None:
             return subj, False
         subj = child(cur, "nsubjpass")
+        if subj is not None and cur is tok and cur.dep_ == "relcl" and _relative(subj):
+            return cur.head, True  # "the Taliban, who had been designated a terrorist organisation"
         if subj is not None:
             return subj, True
         prep = _first_prep(cur.head) if cur.dep_ == "pcomp" else None
@@ -414,6 +425,10 @@ def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]
         cands.append(sa.np_with_conj(cobj) if cobj is not None else [])
         cands += [sa.np_with_conj(o) for o in prep_objects(content, preps)]
         cands.append(sa.subtree_actors(content, set(source)))
+    if obj is None:  # "could use the base to help defend Tajikistan": the governed verb's object
+        for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            vobj = child(verb, "dobj")
+            cands.append(sa.np_with_conj(vobj) if vobj is not None else [])
     if obj is not None:
         cands.append(sa.subtree_actors(obj, set(source)))
     return _first_nonempty(cands, source)
