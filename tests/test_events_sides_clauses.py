@@ -146,3 +146,21 @@ def test_a_passive_relative_clause_is_about_its_antecedent(code):
     doc = code("Russia lifted the ban on the Taliban, who had been designated a terrorist organisation in Russia in 2003.")
     designated = [e for e in events(doc, "COERCE") if e.trigger == "designated"][0]
     assert ids(designated.target) == ["TALIBAN"]
+
+
+def test_those_among_the_attendees_attended(code):
+    doc = code(
+        "Russian Foreign Minister Sergey Lavrov and Chinese Foreign Minister Wang Yi were among the ministers "
+        "who attended the meeting in Tashkent."
+    )
+    ev = [e for e in events(doc, "CONSULT") if e.trigger == "attended"][0]
+    assert ids(ev.source) == ["sergey-lavrov", "wang-yi"]
+
+
+def test_a_subject_hung_before_a_coordinated_verb_is_its_doer(code):
+    doc = code(
+        "Russia accepted the credentials of the new ambassador on Thursday, and in Kabul the Taliban foreign "
+        "minister, Amir Khan Muttaqi, thanked Moscow."
+    )
+    ev = [e for e in events(doc, "SUPPORT") if e.trigger == "thanked"][0]
+    assert ids(ev.source) == ["amir-khan-muttaqi"] and ids(ev.target) == ["RUS"]

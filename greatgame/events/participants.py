@@ -317,7 +317,7 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
     for _ in range(5):
         subj = child(cur, "nsubj", "csubj")
         if subj is not None and cur.dep_ == "relcl" and _relative(subj):  # "X, who hosted ..."
-            return cur.head, False
+            return _among(cur.head), False
         if subj is not None:
             return subj, False
         subj = child(cur, "nsubjpass")
@@ -347,7 +347,7 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
             head = cur.head  # "Russia became the first country to recognise ...": Russia recognises
             return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
         if cur.dep_ == "relcl":
-            return cur.head, False
+            return _among(cur.head), False
         break
     for c in cur.children:  # "On 6 June China, Kyrgyzstan and Uzbekistan signed ...": a misparsed subject
         if c.dep_ == "prep" and c.i < cur.i and c.i == cur.sent.start:
@@ -363,6 +363,36 @@ MUTUAL_VERBS = {"meet", "hold", "talk", "negotiate", "confer", "clash"}
 def _mutual(trig: Trigger) -> bool:
     """A meeting or a clash: it takes two, so a relative clause on 'X and Y' is about both."""
     return trig.type in ("CONSULT", "FIGHT") and lemma(trig.token) in MUTUAL_VERBS
+
+
+def _among(antecedent: Any) -> Any:
+    """'X and Y were among the ministers who attended': X and Y attended."""
+    prep = antecedent.head
+    if antecedent.dep_ == "pobj" and prep.lower_ == "among" and lemma(prep.head) == "be":
+        subj = child(prep.head, "nsubj")
+        if subj is not None:
+            return subj
+    return antecedent
+
+
+PLACE_TYPES = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
+    """The subject of a co-ordinated verb that the parser hung elsewhere ('and in Kabul X thanked Y').
+
+    The actor named last between the 'and' and the verb, when the verb has no subject of its own.
+    """
+    if tok.dep_ != "conj" or child(tok, "nsubj", "nsubjpass") is not None:
+        return None
+    cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+    if not cc:
+        return None
+    span = [t for t in tok.doc[cc[-1].i + 1 : tok.i] if not t.is_punct]
+    last = span[-1] if span else None
+    if last is None or last.i not in sa.by_token or last.pos_ != "PROPN" or last.ent_type_ in PLACE_TYPES:
+        return None
+    return last
 
 
 def _first_prep(tok: Any) -> Any:
@@ -522,6 +552,9 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         target = [a for a in sa.np_with_conj(tok.head) if a not in source]
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     subj, passive = subject_token(tok)
+    fronted = _fronted_subject(tok, sa)
+    if fronted is not None:  # "... and in Kabul the Taliban foreign minister, Amir Khan Muttaqi, thanked X"
+        subj = fronted
     if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and _mutual(trig):
         while subj.dep_ == "conj" and subj.head is not subj:  # "X and Y, who held talks": both
             subj = subj.head
