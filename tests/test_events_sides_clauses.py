@@ -164,3 +164,13 @@ def test_a_subject_hung_before_a_coordinated_verb_is_its_doer(code):
     )
     ev = [e for e in events(doc, "SUPPORT") if e.trigger == "thanked"][0]
     assert ids(ev.source) == ["amir-khan-muttaqi"] and ids(ev.target) == ["RUS"]
+
+
+def test_a_bilateral_matter_is_aimed_at_the_other_party_not_the_bloc(code):
+    doc = code(
+        "ASTANA, Nov 27, 2024 (Steppe Wire) — Russian President Vladimir Putin held talks with Kazakh President "
+        "Kassym-Jomart Tokayev in Astana on Wednesday, a day before a summit of the CSTO. The CSTO summit opens "
+        "on Thursday. Tokayev welcomed the growth of bilateral trade and called for more industrial cooperation."
+    )
+    ev = [e for e in events(doc, "DEMAND") if "bilateral" in e.sentence][0]
+    assert ids(ev.target) in (["vladimir-putin"], ["RUS"])

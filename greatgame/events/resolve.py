@@ -140,7 +140,8 @@ class Resolver:
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
-            tgt = Side(self.story.counterpart(src.ids, countries), "story")
+            bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
+            tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
         if not tgt and (
             trig.type in HOME_TARGET | DOMESTIC
             or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
