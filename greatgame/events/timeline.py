@@ -79,14 +79,14 @@ def _latest(days: list[Event], ev: Event) -> Event | None:
     """The event of the latest dated sentence whose date an undated event takes.
 
     In that sentence the story's own act, not a violent event it recalls ('expressed condolences
-    over the attack committed on 22 March': the condolences' day).
+    over the attack committed on 22 March': the condolences' day), and the act of its main clause.
     """
     if not days:
         return None
     last = [e for e in days if e.sentence_index == days[-1].sentence_index]
     if ev.type not in RETOLD:
         last = [e for e in last if e.type not in RETOLD] or last
-    return last[-1]
+    return max(reversed(last), key=lambda e: e.confidence)  # its main clause; the last of equals
 
 
 ENDING = ("wrap", "end", "conclude", "close", "finish")
