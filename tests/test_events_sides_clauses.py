@@ -174,3 +174,14 @@ def test_a_bilateral_matter_is_aimed_at_the_other_party_not_the_bloc(code):
     )
     ev = [e for e in events(doc, "DEMAND") if "bilateral" in e.sentence][0]
     assert ids(ev.target) in (["vladimir-putin"], ["RUS"])
+
+
+def test_a_week_is_not_carried_as_a_day(code):
+    doc = code(
+        "ALMATY, Jan 13, 2022 (Steppe Wire) — Russian troops began withdrawing from Kazakhstan on Thursday. "
+        "The Russian paratroopers arrived in Kazakhstan last week. "
+        "The Russian Defence Ministry said transport aircraft had begun flying the troops home.",
+        published=dt.date(2022, 1, 13),
+    )
+    flying = [e for e in doc.events if e.trigger == "flying"]
+    assert flying and flying[0].date == dt.date(2022, 1, 13)

@@ -52,7 +52,7 @@ def carry_dates(
         if ev.date is not None or (ev.modality not in CARRIED and id(ev) not in announced):
             continue
         # not from a less central clause of its own sentence ("X, who met Y on Wednesday, attended")
-        days = [e for e in dated if e.date_precision == "day" and not _subordinate(e, ev)]
+        days = [e for e in dated if _one_day(e) and not _subordinate(e, ev)]
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
@@ -68,6 +68,16 @@ def carry_dates(
             ev.date, ev.date_end, ev.date_precision = when[0] + dt.timedelta(days=shift), None, "day"
         else:
             ev.date, ev.date_end, ev.date_precision = when
+
+
+def _one_day(ev: Event) -> bool:
+    """A day or a meeting of a few days, not a week ('arrived last week') or a month."""
+    if ev.date_precision != "day" or ev.date is None:
+        return False
+    return ev.date_end is None or (ev.date_end - ev.date).days <= MEETING_DAYS
+
+
+MEETING_DAYS = 3
 
 
 def _subordinate(other: Event, ev: Event) -> bool:
