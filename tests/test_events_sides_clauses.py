@@ -185,3 +185,24 @@ def test_a_week_is_not_carried_as_a_day(code):
     )
     flying = [e for e in doc.events if e.trigger == "flying"]
     assert flying and flying[0].date == dt.date(2022, 1, 13)
+
+
+def test_voters_are_the_country_where_the_story_happens(code):
+    doc = code(
+        "ASTANA, Oct 7, 2024 (Steppe Wire) — President Kassym-Jomart Tokayev urged Kazakhs to take part in "
+        "the referendum on Sunday. "
+        "Voters approved the construction of a nuclear power plant."
+    )
+    ev = [e for e in doc.events if e.trigger == "approved"][0]
+    assert ids(ev.source) == ["KAZ"] and ids(ev.target) == ["KAZ"]
+
+
+def test_the_company_a_chief_speaks_of_is_his(code):
+    doc = code("Gazprom chief executive Alexei Miller said the company would deliver gas to Uzbekistan.")
+    assert "alexei-miller" in ids(doc.events[0].source)
+
+
+def test_a_finite_verb_misparsed_as_a_modifier_keeps_its_subject(code):
+    doc = code("On 23/03/2024 Rahmon rushed to telephone Putin with condolences.")
+    ev = events(doc, "CONSULT")[0]
+    assert ids(ev.source) == ["emomali-rahmon"] and ids(ev.target) == ["vladimir-putin"]

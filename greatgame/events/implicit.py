@@ -3,7 +3,8 @@
 * What a judgement or a demand is about, told in a complement clause ("X questioned why
   Kazakhstan needed outside help": Kazakhstan);
 * the people of a country named only by what they do ("rejected talks with the protesters",
-  "urged voters to reject the plan"): the doer's own country, unless the phrase names another.
+  "urged voters to reject the plan"): the doer's own country, unless the phrase names another;
+  as the doers ("voters approved the plan"), the country where the story happens.
 
 Both come before the story's fallback target, which guesses from the rest of the document.
 """
@@ -57,6 +58,16 @@ def population_target(tok: Any, sa: SentenceActors, home: list[str]) -> Side:
             continue
         if any(t.lower_ in population_nouns() and t.pos_ in ("NOUN", "PROPN") for t in words):
             return Side(home[:1], "place")
+    return Side([], "none")
+
+
+def population_source(subj: Any, sa: SentenceActors, where: list[str]) -> Side:
+    """'Voters approved the plant', '71% of voters backed it': the country where it happens."""
+    words = [t for t in subj.subtree if t.dep_ not in NESTED]
+    if not where or any(t.i in sa.by_token for t in words):
+        return Side([], "none")
+    if any(t.lower_ in population_nouns() and t.pos_ in ("NOUN", "PROPN") for t in words):
+        return Side(where[:1], "people")
     return Side([], "none")
 
 

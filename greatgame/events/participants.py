@@ -74,7 +74,7 @@ class Side:
     """Actor ids of one side of an event, and how they were found."""
 
     ids: list[str] = field(default_factory=list)
-    how: str = "none"  # parse | pronoun | group | place | speaker | none
+    how: str = "none"  # parse | pronoun | group | place | people | speaker | none
 
     def __bool__(self) -> bool:
         return bool(self.ids)
@@ -341,6 +341,8 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
         ):  # "the first country to recognise"
             head = cur.head
             return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
+        if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.pos_ == "PROPN":
+            return cur.head, False  # "On 23/03/2024 Rahmon rushed to ...": a finite verb misparsed as a modifier
         if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
             return None, False
         if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from greatgame.events.implicit import complement_target, population_target
+from greatgame.events.implicit import complement_target, population_source, population_target
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.participants import (
     GROUP_WORDS,
@@ -72,6 +72,9 @@ class Resolver:
             src = self._resolve(said_by, spk, prev) if said_by is not None else src  # "the two leaders said"
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev)
+        if not src and subj is not None:  # "voters approved the plant"
+            here = [place.country] if place is not None and place.country else self.story.where()
+            src = population_source(subj, sa, here)
         if (
             not src and trig.token.dep_ == "conj" and trig.token.head.dep_ == "ccomp"
         ):  # "He claimed X, and thanked Y"
@@ -137,6 +140,8 @@ class Resolver:
             tgt = self._judged_place(trig, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
             tgt = complement_target(trig.token, sa, src.ids)
+        if not tgt and src.how == "people":  # "voters approved the plant": a home affair
+            tgt = Side(list(src.ids), "place")
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
@@ -269,7 +274,7 @@ class Resolver:
         words = {t.lower_ for t in subj.subtree if t.i not in nested}
         if subj.lower_ in ("we", "i") and not spk:  # the writer, not an actor of the story
             return Side([], "none")
-        if subj.lower_ in PRONOUNS:
+        if subj.lower_ in PRONOUNS or _own_body(subj):  # "X said it / the company would deliver"
             if spk:
                 return Side(list(spk), "pronoun")
             if prev:
@@ -338,6 +343,18 @@ class Resolver:
             return self.catalogue.country_of(actor_id, on=doc.meta.published)
         except TypeError:
             return self.catalogue.country_of(actor_id)
+
+
+OWN_BODIES = {"company", "corporation", "firm", "movement"}  # the bloc, the group: the story's organisation
+
+
+def _own_body(subj: Any) -> bool:
+    """'the company', 'the movement' with nothing else in the phrase: the speaker's own body."""
+    return (
+        subj.lower_ in OWN_BODIES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and all(c.dep_ in ("det", "punct") for c in subj.children)
+    )
 
 
 def _two_sided(trig: Trigger) -> bool:
