@@ -14,6 +14,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from greatgame.events.noun_sides import noun_trigger_sides
+from greatgame.events.syntax import RELATIVES, child, first_nonempty, is_setting, prep_objects, subject_token
 from greatgame.events.triggers import Trigger, lemma
 
 logger = logging.getLogger(__name__)
@@ -127,7 +129,7 @@ class SentenceActors:
             if tok.i in self.by_token and tok.i > start:
                 found.append((depth, tok.i, self.by_token[tok.i]))
             for c in tok.children:
-                if c.i not in seen and c.dep_ not in STOP_DEPS and not _setting(c):
+                if c.i not in seen and c.dep_ not in STOP_DEPS and not is_setting(c):
                     seen.add(c.i)
                     queue.append((c, depth + 1))
         if not found:
@@ -203,7 +205,7 @@ class SentenceActors:
                 if a not in exclude and a not in out:
                     out.append(a)
             for c in tok.children:
-                if c.i not in seen and not _setting(c):
+                if c.i not in seen and not is_setting(c):
                     seen.add(c.i)
                     queue.append(c)
         return out
@@ -219,11 +221,6 @@ def _dateline_end(head: Any) -> int:
         if t.text in DASHES:
             return t.i
     return -1
-
-
-def _setting(tok: Any) -> bool:
-    """The object of a phrase that only sets the scene ('on the sidelines of X')."""
-    return tok.dep_ == "pobj" and tok.lower_ in SETTING_NOUNS
 
 
 def _in_appos(tok: Any, head: Any) -> bool:
@@ -278,103 +275,12 @@ def _split_subjects(head: Any) -> list[Any]:
     return sorted(subjects, key=lambda t: t.i) if joined else []
 
 
-def child(tok: Any, *deps: str) -> Any:
-    """First child of ``tok`` with one of the dependency labels.
-
-    Of several subjects (a dateline misparsed as one: "Astana (Agency) - X met Y") the one
-    nearest before the verb.
-    """
-    found = [c for c in tok.children if c.dep_ in deps]
-    if len(found) > 1 and all(d.startswith(("nsubj", "csubj")) for d in deps):
-        before = [c for c in found if c.i < tok.i]
-        named = [c for c in before if c.pos_ not in ("PRON", "DET")]  # "X, Y and Z each held talks"
-        return (named or before or found)[-1]
-    return found[0] if found else None
-
-
-SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes", "eve"}
-
-
-def prep_objects(tok: Any, preps: list[str]) -> list[Any]:
-    """Objects of the given prepositions under ``tok``, in the order of ``preps``.
-
-    A phrase that only sets the scene ("on the sidelines of the UN assembly", "on the eve of the
-    summit") names no participant: it is left out.
-    """
-    found = []
-    for p in preps:
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and lemma(c) == p:
-                obj = child(c, "pobj", "pcomp")
-                if obj is not None and obj.lower_ not in SETTING_NOUNS:
-                    found.append(obj)
-    return found
-
-
-def subject_token(tok: Any) -> tuple[Any, bool]:
-    """The grammatical subject of a clause (climbing xcomp/conj/advcl), and whether it is passive."""
-    cur = tok
-    for _ in range(5):
-        subj = child(cur, "nsubj", "csubj")
-        if subj is not None and cur.dep_ == "relcl" and _relative(subj):  # "X, who hosted ..."
-            return _among(cur.head), False
-        if subj is not None:
-            return subj, False
-        subj = child(cur, "nsubjpass")
-        if subj is not None and cur is tok and cur.dep_ == "relcl" and _relative(subj):
-            return cur.head, True  # "the Taliban, who had been designated a terrorist organisation"
-        if subj is not None:
-            return subj, True
-        prep = _first_prep(cur.head) if cur.dep_ == "pcomp" else None
-        if prep is not None and lemma(prep.head) in ACCUSING:
-            doer = child(prep.head, "dobj")  # "accused Tajik forces of using ... and of shelling": the forces
-            if doer is not None:
-                return doer, False
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
-            cur = cur.head
-            continue
-        if cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur:  # "... before flying to X"
-            cur = cur.head
-            continue
-        if cur.dep_ == "acl" and any(
-            c.lower_ == "to" for c in cur.children
-        ):  # "the first country to recognise"
-            head = cur.head
-            return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
-        if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.pos_ == "PROPN":
-            return cur.head, False  # "On 23/03/2024 Rahmon rushed to ...": a finite verb misparsed as a modifier
-        if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
-            return None, False
-        if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            head = cur.head  # "Russia became the first country to recognise ...": Russia recognises
-            return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
-        if cur.dep_ == "relcl":
-            return _among(cur.head), False
-        break
-    for c in cur.children:  # "On 6 June China, Kyrgyzstan and Uzbekistan signed ...": a misparsed subject
-        if c.dep_ == "prep" and c.i < cur.i and c.i == cur.sent.start:
-            obj = child(c, "pobj")
-            if obj is not None and obj.pos_ == "PROPN" and any(x.dep_ == "conj" for x in obj.children):
-                return obj, False
-    return None, False
-
-
 MUTUAL_VERBS = {"meet", "hold", "talk", "negotiate", "confer", "clash"}
 
 
 def _mutual(trig: Trigger) -> bool:
     """A meeting or a clash: it takes two, so a relative clause on 'X and Y' is about both."""
     return trig.type in ("CONSULT", "FIGHT") and lemma(trig.token) in MUTUAL_VERBS
-
-
-def _among(antecedent: Any) -> Any:
-    """'X and Y were among the ministers who attended': X and Y attended."""
-    prep = antecedent.head
-    if antecedent.dep_ == "pobj" and prep.lower_ == "among" and lemma(prep.head) == "be":
-        subj = child(prep.head, "nsubj")
-        if subj is not None:
-            return subj
-    return antecedent
 
 
 PLACE_TYPES = {"GPE", "LOC", "FAC", "DATE", "TIME"}
@@ -397,42 +303,7 @@ def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
     return last
 
 
-def _first_prep(tok: Any) -> Any:
-    """The first of co-ordinated prepositions ('of using ... and of shelling'), or None."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.pos_ == "ADP":
-        tok = tok.head
-    return tok if tok.dep_ == "prep" else None
-
-
-RELATIVES = {"who", "which", "that"}
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
-ACCUSING = {
-    "accuse",
-    "blame",
-    "charge",
-    "suspect",
-    "condemn",
-    "criticize",
-    "criticise",
-    "thank",
-    "praise",
-    "commend",
-}
-
-
-def _relative(subj: Any) -> bool:
-    """'who' / 'which' as a subject, or 'whose army' (the relative's own actor is its antecedent)."""
-    return subj.lower_ in RELATIVES or any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children)
-
-
-def _first_nonempty(candidates: list[list[str]], exclude: list[str]) -> list[str]:
-    for ids in candidates:
-        kept = [a for a in ids if a not in exclude]
-        if kept:
-            return kept
-    return []
-
-
 def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
     cands: list[list[str]] = []
     obj = child(tok, "dobj", "obj", "attr", "oprd")
@@ -463,87 +334,14 @@ def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]
             cands.append(sa.np_with_conj(vobj) if vobj is not None else [])
     if obj is not None:
         cands.append(sa.subtree_actors(obj, set(source)))
-    return _first_nonempty(cands, source)
-
-
-def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
-    source: list[str] = []
-    for c in tok.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in sa.by_token:
-            source = sa.np_with_conj(c)
-            break
-    if not source:
-        by = prep_objects(tok, ["by"])
-        source = sa.np_with_conj(by[0]) if by else []
-    if not source and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-        before = [
-            a for i, a in sorted(sa.by_token.items()) if i < tok.i
-        ]  # "Russia's position ... since its invasion"
-        source = before[-1:] if before else []
-    preps = ["against", "with", "on", "to", "between", "in"]
-    if any(c.dep_ == "poss" for c in tok.children):  # "Russia's invasion of Ukraine"
-        preps = ["of", *preps]
-    targets = [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
-    held = held_in(tok)
-    if held is not None:  # "X remains in custody", "kept X in detention": X is the one held
-        who = child(held, "dobj") if lemma(held) in ("keep", "hold", "place", "put", "take") else None
-        who = who if who is not None else child(held, "nsubj", "nsubjpass")
-        targets.insert(0, sa.np_with_conj(who) if who is not None else [])
-    return source, _first_nonempty(targets, source)
-
-
-HOLDING_VERBS = {"remain", "stay", "be", "keep", "hold", "place", "put", "take"}
-
-
-def held_in(tok: Any) -> Any:
-    """The verb of 'remains in custody' / 'was placed under arrest' for an event noun, or None."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under", "into"):
-        return None
-    verb = tok.head.head
-    return verb if lemma(verb) in HOLDING_VERBS and verb.pos_ in ("VERB", "AUX") else None
-
-
-ADDRESSING = {"tell", "assure", "inform", "ask", "urge", "remind", "promise", "thank"}
-
-
-def _addressed_at(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
-    """'X told Y at their meeting that ...': the meeting is X's with Y."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
-        return [], []
-    verb = tok.head.head
-    if lemma(verb) not in ADDRESSING:
-        return [], []
-    subj, obj = child(verb, "nsubj"), child(verb, "dobj", "dative")
-    if subj is None or obj is None:
-        return [], []
-    src, tgt = sa.np_with_conj(subj), sa.np_with_conj(obj)
-    return (src, tgt) if src and tgt else ([], [])
-
-
-def _noun_trigger_sides(trig: Trigger, sa: SentenceActors) -> tuple[list[str], list[str]]:
-    if trig.type == "CONSULT":
-        src, tgt = _addressed_at(trig.token, sa)
-        if src:
-            return src, tgt
-    src, tgt = _noun_sides(trig.token, sa)
-    if not src and trig.type == "CONSULT":  # "the meeting of G7 leaders": theirs
-        of = prep_objects(trig.token, ["of"])
-        src = sa.np_with_conj(of[0]) if of else []
-        tgt = [a for a in tgt if a not in src]
-    if not src and trig.mode == "exercise":  # "the joint exercise of the armies of X, Y and Z": theirs
-        of = prep_objects(trig.token, ["of"])
-        src = (sa.np_with_conj(of[0]) or sa.subtree_actors(of[0], set())) if of else []
-        tgt = [a for a in tgt if a not in src]
-        if len(src) > 1 and not tgt:  # a joint act: the first named with the others
-            src, tgt = src[:1], src[1:]
-    return src, tgt
+    return first_nonempty(cands, source)
 
 
 def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     """Source and target of a trigger, and the subject token (for pronoun resolution later)."""
     tok = trig.token
     if trig.kind == "noun":
-        src, tgt = _noun_trigger_sides(trig, sa)
+        src, tgt = noun_trigger_sides(trig, sa)
         return Side(src, "parse" if src else "none"), Side(tgt, "parse" if tgt else "none"), None
     if trig.kind == "deontic":
         subj = child(tok, "nsubj", "nsubjpass")
@@ -602,3 +400,4 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
             return Side([], "none"), Side(target, "parse" if target else "none"), None
     target = _verb_targets(tok, trig, sa, source)
     return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), subj
+

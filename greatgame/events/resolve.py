@@ -15,18 +15,12 @@ from typing import Any
 
 from greatgame.events.implicit import complement_target, population_source, population_target
 from greatgame.events.lexicon import Lexicon
-from greatgame.events.participants import (
-    GROUP_WORDS,
-    PAIR_WORDS,
-    PRONOUNS,
-    SentenceActors,
-    Side,
-    child,
-    held_in,
-    subject_token,
-)
+from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
+from greatgame.events.noun_sides import held_in
+from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
 from greatgame.events.places import catalogue_place, clause_place, visited_place
 from greatgame.events.story import Story
+from greatgame.events.syntax import child
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
 
@@ -37,15 +31,10 @@ DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
-SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
-             "exchange", "trade", "confer", "hold"}  # fmt: skip
 ORG_WORDS = {"bloc", "alliance", "organisation", "organization", "commonwealth", "union"}
 MOVEMENT_WORDS = {"movement", "militants", "insurgents", "rebels", "group's", "militia"}
 TITLE_WORDS = {"secretary", "president", "minister", "premier", "chancellor", "king", "emir", "envoy"}
-MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair", "represent"}
 ATTEND_VERBS = {"attend", "participate", "take", "join", "represent"}
-MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference", "gathering", "ceremony",
-                 "negotiations", "consultations", "summits", "meetings"}  # fmt: skip
 
 
 class Resolver:
@@ -110,9 +99,8 @@ class Resolver:
         people_states = {self.country(a, doc) for a in src.ids if a.islower()}
         if len(src.ids) > 1 and people_states:  # "Turkmen President X and Uzbek President Y": the people
             src = Side([a for a in src.ids if a.islower() or a not in people_states], src.how)
-        if len(src.ids) > 1 and src.how in ("parse", "pair") and tgt.how == "parse" and _shared_act(trig):
-            if sa is not None and all(_only_located(trig.token, sa, a) for a in tgt.ids):  # "X and Y met at a summit in Z"
-                tgt = Side([], "none")
+        if sa is not None:  # "X and Y met at a summit in Z": not with Z
+            tgt = not_a_place(trig, src, tgt, sa)
         src, tgt = reciprocal(trig, src, tgt)
         if not tgt:
             tgt = self._group_target(trig, src)
@@ -398,65 +386,3 @@ def meeting_object(tok: Any) -> bool:
         if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
             return True
     return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
-
-
-def _said_of_two(tok: Any) -> bool:
-    """The clause's subject speaks of two ('both leaders', 'the two sides')."""
-    subj, _ = subject_token(tok)
-    return subj is not None and bool({t.lower_ for t in subj.subtree} & {"two", "both"})
-
-
-def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
-    """'X and Y met / held talks / clashed': X is the source and Y the target."""
-    joint = trig.kind == "noun" or (trig.type in ("AGREE", "CONSULT", "COOPERATE") and _said_of_two(trig.token))
-    if src.how == "pair" and joint and not tgt and len(src.ids) == 2:  # "both leaders pledged ..."
-        return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
-    if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
-        return src, tgt
-    talks = trig.type == "CONSULT" and lemma(trig.token) not in MEETING_VERBS and _talks_object(trig.token)
-    if lemma(trig.token) not in SYMMETRIC and trig.type != "COOPERATE" and not talks and not (
-        trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
-    ):
-        return src, tgt
-    return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
-
-
-TALKS_NOUNS = {"talks", "negotiations", "consultations", "dialogue", "conversation", "discussions"}
-
-
-def _talks_object(tok: Any) -> bool:
-    """'X and Y led / began / resumed the talks': talks between them."""
-    obj = child(tok, "dobj")
-    return obj is not None and obj.lower_ in TALKS_NOUNS
-
-
-LOCATIVE_PREPS = {"in", "at", "near", "from", "along", "across", "inside", "outside", "around", "within"}
-
-
-def _shared_act(trig: Trigger) -> bool:
-    """A meeting, an agreement or cooperation: something the doers of a plural subject do together."""
-    return trig.type in ("CONSULT", "COOPERATE") or (trig.type == "AGREE" and lemma(trig.token) in SYMMETRIC)
-
-
-def _only_located(tok: Any, sa: SentenceActors, actor: str) -> bool:
-    """Every mention of ``actor`` under ``tok`` lies in a phrase of place.
-
-    'met at a summit in Uzbekistan', 'a few kilometres from the border with Z'; not 'at the summit
-    of the SCO' (a meeting is no place: its organisation takes part).
-    """
-    found = False
-    for i in sorted(sa.by_token):
-        if actor not in sa.ids_at(i):
-            continue
-        cur, located = sa.parse[i], False
-        while cur.head is not cur and cur.i != tok.i:
-            if cur.dep_ == "prep" and lemma(cur) in LOCATIVE_PREPS:
-                obj = child(cur, "pobj")
-                located = located or (obj is not None and obj.lower_ not in MEETING_NOUNS)
-            cur = cur.head
-        if cur.i != tok.i:
-            continue  # not under the trigger
-        if not located:
-            return False
-        found = True
-    return found
