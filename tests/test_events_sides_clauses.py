@@ -206,3 +206,12 @@ def test_a_finite_verb_misparsed_as_a_modifier_keeps_its_subject(code):
     doc = code("On 23/03/2024 Rahmon rushed to telephone Putin with condolences.")
     ev = events(doc, "CONSULT")[0]
     assert ids(ev.source) == ["emomali-rahmon"] and ids(ev.target) == ["vladimir-putin"]
+
+
+def test_a_one_doer_relative_clause_after_a_list_is_about_the_nearest_name(code):
+    doc = code(
+        "Ursula von der Leyen met Kazakh President Kassym-Jomart Tokayev, Kyrgyz President Sadyr Japarov and "
+        "Uzbek President Shavkat Mirziyoyev, who hosted the meeting."
+    )
+    hosted = [e for e in events(doc, "CONSULT") if e.trigger == "hosted"]
+    assert all(ids(e.source) == ["shavkat-mirziyoyev"] for e in hosted)

@@ -337,6 +337,13 @@ def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]
     return first_nonempty(cands, source)
 
 
+def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[str]:
+    """The actors of the co-ordinated phrase nearest before a relative clause (one doer: 'who hosted')."""
+    before = [c for c in _conjuncts(antecedent) if c.i < relcl.i]
+    nearest = max(before, key=lambda c: c.i) if before else antecedent
+    return sa.np_actors(nearest) or sa.np_with_conj(antecedent)
+
+
 def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     """Source and target of a trigger, and the subject token (for pronoun resolution later)."""
     tok = trig.token
@@ -369,7 +376,10 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         if not target:
             target = _verb_targets(tok, trig, sa, source)
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
-    source = sa.np_with_conj(subj) if subj is not None else []
+    if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not _mutual(trig):
+        source = _nearest_conjunct(subj, tok, sa)  # "met A, B and C, who hosted the meeting": C
+    else:
+        source = sa.np_with_conj(subj) if subj is not None else []
     if not source and subj is not None:
         source = sa.subtree_actors(subj, set())[:1]
     obj = child(tok, "dobj")
