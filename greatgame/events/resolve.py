@@ -120,6 +120,8 @@ class Resolver:
                 if visited.country and visited.country not in src.ids:
                     tgt = Side([visited.country], "parse")
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
+        if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
+            countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
         if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
             tgt = self._opponent(
                 src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
