@@ -215,3 +215,15 @@ def test_a_one_doer_relative_clause_after_a_list_is_about_the_nearest_name(code)
     )
     hosted = [e for e in events(doc, "CONSULT") if e.trigger == "hosted"]
     assert all(ids(e.source) == ["shavkat-mirziyoyev"] for e in hosted)
+
+
+def test_talks_between_two_delegations_are_with_both(code):
+    doc = code("Erdogan opened talks between Russian and Ukrainian delegations in Istanbul on Tuesday.")
+    ev = [e for e in events(doc, "CONSULT") if e.trigger == "opened"][0]
+    assert set(ids(ev.target)) == {"RUS", "UKR"}
+
+
+def test_a_pronoun_after_as_for_is_the_topic(code):
+    doc = code("Russia signed a deal with Kazakhstan. As for Dushanbe, it has hosted Russia's 201st base for years.")
+    ev = [e for e in doc.events if e.trigger == "hosted"][0]
+    assert ids(ev.source) == ["TJK"] and ids(ev.target) == ["RUS"]

@@ -71,6 +71,22 @@ def population_source(subj: Any, sa: SentenceActors, where: list[str]) -> Side:
     return Side([], "none")
 
 
+TOPIC_PREPS = {("as", "for"), ("as", "to")}
+
+
+def topic_source(subj: Any, sa: SentenceActors) -> Side:
+    """'As for Dushanbe, it has hosted ...': the pronoun subject is the topic the sentence opens with."""
+    if subj.lower_ not in ("it", "they"):
+        return Side([], "none")
+    first = subj.sent[0]
+    nxt = subj.doc[first.i + 1] if first.i + 1 < subj.sent.end else None
+    if nxt is None or (first.lower_, nxt.lower_) not in TOPIC_PREPS:
+        return Side([], "none")
+    obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    ids = sa.np_with_conj(obj) if obj is not None and obj.i < subj.i else []
+    return Side(ids, "pronoun" if ids else "none")
+
+
 def _objects(tok: Any) -> list[Any]:
     out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
     for prep in (c for c in tok.children if c.dep_ == "prep"):

@@ -145,7 +145,7 @@ class SentenceActors:
             if states:
                 self.person_country.setdefault(best, states[0])
         best_tok = self.parse[found[0][1]]
-        if best_tok.dep_ in ("pobj", "appos") and len(_conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
+        if best_tok.dep_ in ("pobj", "appos", "amod") and len(_conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
             return list(dict.fromkeys(a for c in _conjuncts(best_tok) for a in self.ids_at(c.i)))
         return self.ids_at(found[0][1])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from greatgame.events.implicit import complement_target, population_source, population_target
+from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
 from greatgame.events.noun_sides import held_in
@@ -59,6 +59,8 @@ class Resolver:
             src = Side(list(spk), "speaker")
             said_by = child(spk_verb, "nsubj") if spk_verb is not None and not src else None
             src = self._resolve(said_by, spk, prev) if said_by is not None else src  # "the two leaders said"
+        if not src and subj is not None:  # "As for Dushanbe, it has ..."
+            src = topic_source(subj, sa)
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev)
         if not src and subj is not None:  # "voters approved the plant"
