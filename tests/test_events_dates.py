@@ -72,3 +72,25 @@ def test_no_publication_date_means_no_relative_date():
 @pytest.mark.parametrize("text", ["on 31/02/2024", "on 30 February 2023", "from May 10 to May 2"])
 def test_impossible_dates_are_rejected(text):
     assert first(text) is None
+
+
+def test_a_weekend_is_its_saturday_and_sunday():
+    assert first("crossed the border over the weekend") == (dt.date(2025, 4, 19), dt.date(2025, 4, 20), "day")
+    assert first("will meet at the weekend", future=True) == (dt.date(2025, 4, 26), dt.date(2025, 4, 27), "day")
+
+
+@pytest.mark.parametrize(
+    "text, future, start, end",
+    [
+        ("the summit will be held in the autumn", True, dt.date(2025, 9, 1), dt.date(2025, 11, 30)),
+        ("they met last winter", False, dt.date(2024, 12, 1), dt.date(2025, 2, 28)),
+        ("talks resume next spring", True, dt.date(2026, 3, 1), dt.date(2026, 5, 31)),
+        ("in the summer of 2022", False, dt.date(2022, 6, 1), dt.date(2022, 8, 31)),
+    ],
+)
+def test_a_season_is_a_span_of_months(text, future, start, end):
+    assert first(text, future=future) == (start, end, "month")
+
+
+def test_the_fall_of_a_city_is_no_season():
+    assert first("after the fall of Kabul") is None

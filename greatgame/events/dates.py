@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from greatgame.events.lexicon import load_data
+from greatgame.events.seasons import seasons
 
 logger = logging.getLogger(__name__)
 
@@ -131,12 +132,19 @@ def _weekday(word: str, published: dt.date, future: bool) -> dt.date:
     return published - dt.timedelta(days=(published.weekday() - wd) % 7)
 
 
-def _relative_date(unit: str, off: int, published: dt.date) -> tuple[dt.date, dt.date | None, str]:
+def _relative_date(
+    unit: str, off: int, published: dt.date, future: bool = False
+) -> tuple[dt.date, dt.date | None, str]:
+    if unit == "weekend" and off == 0 and future and published.weekday() < 5:
+        off = 1  # "will meet at the weekend": the coming one
     if unit == "day":
         return published + dt.timedelta(days=off), None, "day"
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=off)
         return monday, monday + dt.timedelta(days=6), "day"
+    if unit == "weekend":  # the latest Saturday and Sunday (the coming ones in the future: offset 1)
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7) + dt.timedelta(weeks=off)
+        return saturday, saturday + dt.timedelta(days=1), "day"
     if unit == "month":
         idx = published.year * 12 + published.month - 1 + off
         return dt.date(idx // 12, idx % 12 + 1, 1), None, "month"
@@ -150,7 +158,7 @@ def _relative(text: str, published: dt.date, future: bool) -> list[DateHit]:
     for mt in rel_rx.finditer(text):
         spec = rel[mt.group(1).lower()]
         try:
-            start, end, precision = _relative_date(spec["unit"], int(spec["offset"]), published)
+            start, end, precision = _relative_date(spec["unit"], int(spec["offset"]), published, future)
         except (OverflowError, ValueError):
             continue
         hits.append(DateHit(start, end, precision, mt.start(), mt.end(), mt.group(0)))
@@ -179,7 +187,10 @@ def _last_months(text: str, published: dt.date) -> list[DateHit]:
 
 def find_dates(text: str, published: dt.date | None, future: bool = False) -> list[DateHit]:
     """Every date expression in ``text`` resolved against ``published`` (non-overlapping)."""
-    hits: list[DateHit] = _last_months(text, published) if published is not None else []
+    hits: list[DateHit] = []
+    if published is not None:  # 'last July', 'the summer of 2022': before the patterns that take parts of them
+        hits = _last_months(text, published)
+        hits += [DateHit(a, b, "month", i, j, t) for a, b, i, j, t in seasons(text, published, future)]
     taken: list[tuple[int, int]] = [(h.start, h.end) for h in hits]
     for rx in _tables()[2]:
         for mt in rx.finditer(text):
@@ -197,7 +208,7 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
     return sorted(hits, key=lambda h: h.start)
 
 
-NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj"}
+NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
 NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss", "acomp"}
 NOT_WHEN = ("until", "till", "by ", "from ")  # the end or start of a state, not when the event happened
 DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
@@ -210,6 +221,15 @@ def _clause(tok: Any) -> set[int]:
         t = stack.pop()
         out.add(t.idx)
         stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")]
+    return out
+
+
+def _noun_phrase(tok: Any) -> set[int]:
+    """An event noun's phrase with its participle ('a truce agreed on Wednesday', 'the attack committed on 22 March')."""
+    out = _clause(tok)
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            out |= _clause(c)
     return out
 
 
@@ -232,13 +252,16 @@ def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
     return None
 
 
+WHILE = {"as", "while", "when"}
 SAYING = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm", "note", "declare"}
 
 
 def _shares_time(tok: Any) -> bool:
-    """A clause joined by 'and', governed ('began to'), reported ('said on Monday that') or a participle."""
+    """A clause joined by 'and', governed ('began to'), reported ('said on Monday that'), a participle or 'as'/'while'."""
     if tok.dep_ in ("conj", "xcomp", "acl"):
         return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in WHILE for c in tok.children):
+        return True  # "crossed the border over the weekend as Taliban fighters seized districts"
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAYING
 
 
@@ -255,8 +278,8 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     def within(tokens: set[int]) -> list[DateHit]:
         return [h for h in hits if any(h.start <= i < h.end for i in tokens)]
 
-    if trigger.pos_ in ("NOUN", "PROPN") and within(_clause(trigger)):
-        return within(_clause(trigger))
+    if trigger.pos_ in ("NOUN", "PROPN") and within(_noun_phrase(trigger)):
+        return within(_noun_phrase(trigger))
     cur = _verb_of(trigger)
     for _ in range(4):
         found = within(_clause(cur))

@@ -14,6 +14,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from greatgame.events.noun_sides import noun_trigger_sides
+from greatgame.events.syntax import RELATIVES, child, first_nonempty, is_setting, prep_objects, subject_token
 from greatgame.events.triggers import Trigger, lemma
 
 logger = logging.getLogger(__name__)
@@ -74,7 +76,7 @@ class Side:
     """Actor ids of one side of an event, and how they were found."""
 
     ids: list[str] = field(default_factory=list)
-    how: str = "none"  # parse | pronoun | group | place | speaker | none
+    how: str = "none"  # parse | pronoun | group | place | people | speaker | none
 
     def __bool__(self) -> bool:
         return bool(self.ids)
@@ -89,6 +91,7 @@ class SentenceActors:
         self.more: dict[int, list[str]] = {}  # a group phrase names several ("the five states")
         self.person_country: dict[str, str] = {}  # people whose phrase names their state
         self.person_ids = person_ids
+        self.by_title: set[int] = set()  # tokens linked through a title ('the President'), not a name
         starts = [tok.idx for tok in parse]
         for m in mentions:  # bisect: linear in mentions, not mentions x tokens
             s, e = m.start - sent_start, m.end - sent_start
@@ -103,6 +106,8 @@ class SentenceActors:
             for i in range(first, last):
                 if i not in self.by_token:
                     self.by_token[i] = m.actor_id
+                    if m.how == "title":
+                        self.by_title.add(i)
                 elif m.how == "group" and m.actor_id != self.by_token[i]:
                     self.more.setdefault(i, []).append(m.actor_id)
 
@@ -124,19 +129,23 @@ class SentenceActors:
             if tok.i in self.by_token and tok.i > start:
                 found.append((depth, tok.i, self.by_token[tok.i]))
             for c in tok.children:
-                if c.i not in seen and c.dep_ not in STOP_DEPS:
+                if c.i not in seen and c.dep_ not in STOP_DEPS and not is_setting(c):
                     seen.add(c.i)
                     queue.append((c, depth + 1))
         if not found:
             return []
         found.sort()
+        if found[0][1] in self.by_title:  # "The Leader of the Nation, Emomali Rahmon": the name says who
+            named = [f for f in found if f[1] not in self.by_title and _in_appos(self.parse[f[1]], head)]
+            if named and _is_person_id(named[0][2]):
+                found = [named[0], *found]
         best = found[0][2]
         if _is_person_id(best):
             states = [a for _, _, a in found if _is_state_id(a)]
             if states:
                 self.person_country.setdefault(best, states[0])
         best_tok = self.parse[found[0][1]]
-        if best_tok.dep_ == "pobj" and len(_conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
+        if best_tok.dep_ in ("pobj", "appos", "amod") and len(_conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
             return list(dict.fromkeys(a for c in _conjuncts(best_tok) for a in self.ids_at(c.i)))
         return self.ids_at(found[0][1])
 
@@ -196,7 +205,7 @@ class SentenceActors:
                 if a not in exclude and a not in out:
                     out.append(a)
             for c in tok.children:
-                if c.i not in seen:
+                if c.i not in seen and not is_setting(c):
                     seen.add(c.i)
                     queue.append(c)
         return out
@@ -214,6 +223,15 @@ def _dateline_end(head: Any) -> int:
     return -1
 
 
+def _in_appos(tok: Any, head: Any) -> bool:
+    """``tok`` is (in) an apposition of ``head``: 'The Leader of the Nation, Emomali Rahmon'."""
+    while tok.head is not tok and tok.i != head.i:
+        if tok.dep_ == "appos" and tok.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
+
+
 def _is_person_id(actor_id: str) -> bool:
     return actor_id.islower()
 
@@ -227,10 +245,19 @@ def _conjuncts(tok: Any) -> list[Any]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and c not in out:
+            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or _listed(t, c)) and c not in out:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _listed(tok: Any, c: Any) -> bool:
+    """'Kazakhstan, Azerbaijan, Georgia and Turkey' parsed with the second name as an apposition."""
+    return (
+        c.dep_ == "appos"
+        and tok.pos_ == c.pos_ == "PROPN"
+        and any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)
+    )
 
 
 def _split_subjects(head: Any) -> list[Any]:
@@ -238,109 +265,45 @@ def _split_subjects(head: Any) -> list[Any]:
     if not head.dep_.startswith("nsubj") or head.head is head:
         return []
     verb = head.head
-    subjects = [c for c in verb.children if c.dep_ == head.dep_ and c is not head and c.i < verb.i]
+    start = _dateline_end(head)
+    subjects = [c for c in verb.children if c.dep_ == head.dep_ and c is not head and start < c.i < verb.i]
     if not subjects:
         return []
+    ends = {head.i, verb.i, *(c.i for c in subjects)}
     lo, hi = min(c.i for c in [head, *subjects]), max(c.i for c in [head, *subjects])
-    joined = any(t.dep_ == "cc" and lo < t.i < hi for t in head.doc[lo:hi])
+    joined = any(t.dep_ == "cc" and lo < t.i < hi and t.head.i in ends for t in head.doc[lo:hi])
     return sorted(subjects, key=lambda t: t.i) if joined else []
 
 
-def child(tok: Any, *deps: str) -> Any:
-    """First child of ``tok`` with one of the dependency labels.
+MUTUAL_VERBS = {"meet", "hold", "talk", "negotiate", "confer", "clash"}
 
-    Of several subjects (a dateline misparsed as one: "Astana (Agency) - X met Y") the one
-    nearest before the verb.
+
+def _mutual(trig: Trigger) -> bool:
+    """A meeting or a clash: it takes two, so a relative clause on 'X and Y' is about both."""
+    return trig.type in ("CONSULT", "FIGHT") and lemma(trig.token) in MUTUAL_VERBS
+
+
+PLACE_TYPES = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
+    """The subject of a co-ordinated verb that the parser hung elsewhere ('and in Kabul X thanked Y').
+
+    The actor named last between the 'and' and the verb, when the verb has no subject of its own.
     """
-    found = [c for c in tok.children if c.dep_ in deps]
-    if len(found) > 1 and all(d.startswith(("nsubj", "csubj")) for d in deps):
-        before = [c for c in found if c.i < tok.i]
-        named = [c for c in before if c.pos_ not in ("PRON", "DET")]  # "X, Y and Z each held talks"
-        return (named or before or found)[-1]
-    return found[0] if found else None
+    if tok.dep_ != "conj" or child(tok, "nsubj", "nsubjpass") is not None:
+        return None
+    cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+    if not cc:
+        return None
+    span = [t for t in tok.doc[cc[-1].i + 1 : tok.i] if not t.is_punct]
+    last = span[-1] if span else None
+    if last is None or last.i not in sa.by_token or last.pos_ != "PROPN" or last.ent_type_ in PLACE_TYPES:
+        return None
+    return last
 
 
-def prep_objects(tok: Any, preps: list[str]) -> list[Any]:
-    """Objects of the given prepositions under ``tok``, in the order of ``preps``."""
-    found = []
-    for p in preps:
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and lemma(c) == p:
-                obj = child(c, "pobj", "pcomp")
-                if obj is not None:
-                    found.append(obj)
-    return found
-
-
-def subject_token(tok: Any) -> tuple[Any, bool]:
-    """The grammatical subject of a clause (climbing xcomp/conj/advcl), and whether it is passive."""
-    cur = tok
-    for _ in range(5):
-        subj = child(cur, "nsubj", "csubj")
-        if subj is not None and cur.dep_ == "relcl" and _relative(subj):  # "X, who hosted ..."
-            return cur.head, False
-        if subj is not None:
-            return subj, False
-        subj = child(cur, "nsubjpass")
-        if subj is not None:
-            return subj, True
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and lemma(cur.head.head) in ACCUSING:
-            doer = child(cur.head.head, "dobj")  # "accused Tajik forces of shelling ...": the forces shell
-            if doer is not None:
-                return doer, False
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and cur.head is not cur:
-            cur = cur.head
-            continue
-        if cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur:  # "... before flying to X"
-            cur = cur.head
-            continue
-        if cur.dep_ == "acl" and any(
-            c.lower_ == "to" for c in cur.children
-        ):  # "the first country to recognise"
-            head = cur.head
-            return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
-        if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
-            return None, False
-        if cur.dep_ == "relcl":
-            return cur.head, False
-        break
-    for c in cur.children:  # "On 6 June China, Kyrgyzstan and Uzbekistan signed ...": a misparsed subject
-        if c.dep_ == "prep" and c.i < cur.i and c.i == cur.sent.start:
-            obj = child(c, "pobj")
-            if obj is not None and obj.pos_ == "PROPN" and any(x.dep_ == "conj" for x in obj.children):
-                return obj, False
-    return None, False
-
-
-RELATIVES = {"who", "which", "that"}
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
-ACCUSING = {
-    "accuse",
-    "blame",
-    "charge",
-    "suspect",
-    "condemn",
-    "criticize",
-    "criticise",
-    "thank",
-    "praise",
-    "commend",
-}
-
-
-def _relative(subj: Any) -> bool:
-    """'who' / 'which' as a subject, or 'whose army' (the relative's own actor is its antecedent)."""
-    return subj.lower_ in RELATIVES or any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children)
-
-
-def _first_nonempty(candidates: list[list[str]], exclude: list[str]) -> list[str]:
-    for ids in candidates:
-        kept = [a for a in ids if a not in exclude]
-        if kept:
-            return kept
-    return []
-
-
 def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
     cands: list[list[str]] = []
     obj = child(tok, "dobj", "obj", "attr", "oprd")
@@ -365,89 +328,27 @@ def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]
         cands.append(sa.np_with_conj(cobj) if cobj is not None else [])
         cands += [sa.np_with_conj(o) for o in prep_objects(content, preps)]
         cands.append(sa.subtree_actors(content, set(source)))
+    if obj is None:  # "could use the base to help defend Tajikistan": the governed verb's object
+        for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            vobj = child(verb, "dobj")
+            cands.append(sa.np_with_conj(vobj) if vobj is not None else [])
     if obj is not None:
         cands.append(sa.subtree_actors(obj, set(source)))
-    return _first_nonempty(cands, source)
+    return first_nonempty(cands, source)
 
 
-def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
-    source: list[str] = []
-    for c in tok.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in sa.by_token:
-            source = sa.np_with_conj(c)
-            break
-    if not source:
-        by = prep_objects(tok, ["by"])
-        source = sa.np_with_conj(by[0]) if by else []
-    if not source and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-        before = [
-            a for i, a in sorted(sa.by_token.items()) if i < tok.i
-        ]  # "Russia's position ... since its invasion"
-        source = before[-1:] if before else []
-    preps = ["against", "with", "on", "to", "between", "in"]
-    if any(c.dep_ == "poss" for c in tok.children):  # "Russia's invasion of Ukraine"
-        preps = ["of", *preps]
-    targets = [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
-    held = held_in(tok)
-    if held is not None:  # "X remains in custody", "kept X in detention": X is the one held
-        who = child(held, "dobj") if lemma(held) in ("keep", "hold", "place", "put", "take") else None
-        who = who if who is not None else child(held, "nsubj", "nsubjpass")
-        targets.insert(0, sa.np_with_conj(who) if who is not None else [])
-    return source, _first_nonempty(targets, source)
-
-
-HOLDING_VERBS = {"remain", "stay", "be", "keep", "hold", "place", "put", "take"}
-
-
-def held_in(tok: Any) -> Any:
-    """The verb of 'remains in custody' / 'was placed under arrest' for an event noun, or None."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "under", "into"):
-        return None
-    verb = tok.head.head
-    return verb if lemma(verb) in HOLDING_VERBS and verb.pos_ in ("VERB", "AUX") else None
-
-
-ADDRESSING = {"tell", "assure", "inform", "ask", "urge", "remind", "promise", "thank"}
-
-
-def _addressed_at(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
-    """'X told Y at their meeting that ...': the meeting is X's with Y."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during"):
-        return [], []
-    verb = tok.head.head
-    if lemma(verb) not in ADDRESSING:
-        return [], []
-    subj, obj = child(verb, "nsubj"), child(verb, "dobj", "dative")
-    if subj is None or obj is None:
-        return [], []
-    src, tgt = sa.np_with_conj(subj), sa.np_with_conj(obj)
-    return (src, tgt) if src and tgt else ([], [])
-
-
-def _noun_trigger_sides(trig: Trigger, sa: SentenceActors) -> tuple[list[str], list[str]]:
-    if trig.type == "CONSULT":
-        src, tgt = _addressed_at(trig.token, sa)
-        if src:
-            return src, tgt
-    src, tgt = _noun_sides(trig.token, sa)
-    if not src and trig.type == "CONSULT":  # "the meeting of G7 leaders": theirs
-        of = prep_objects(trig.token, ["of"])
-        src = sa.np_with_conj(of[0]) if of else []
-        tgt = [a for a in tgt if a not in src]
-    if not src and trig.mode == "exercise":  # "the joint exercise of the armies of X, Y and Z": theirs
-        of = prep_objects(trig.token, ["of"])
-        src = (sa.np_with_conj(of[0]) or sa.subtree_actors(of[0], set())) if of else []
-        tgt = [a for a in tgt if a not in src]
-        if len(src) > 1 and not tgt:  # a joint act: the first named with the others
-            src, tgt = src[:1], src[1:]
-    return src, tgt
+def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[str]:
+    """The actors of the co-ordinated phrase nearest before a relative clause (one doer: 'who hosted')."""
+    before = [c for c in _conjuncts(antecedent) if c.i < relcl.i]
+    nearest = max(before, key=lambda c: c.i) if before else antecedent
+    return sa.np_actors(nearest) or sa.np_with_conj(antecedent)
 
 
 def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     """Source and target of a trigger, and the subject token (for pronoun resolution later)."""
     tok = trig.token
     if trig.kind == "noun":
-        src, tgt = _noun_trigger_sides(trig, sa)
+        src, tgt = noun_trigger_sides(trig, sa)
         return Side(src, "parse" if src else "none"), Side(tgt, "parse" if tgt else "none"), None
     if trig.kind == "deontic":
         subj = child(tok, "nsubj", "nsubjpass")
@@ -458,6 +359,12 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         target = [a for a in sa.np_with_conj(tok.head) if a not in source]
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     subj, passive = subject_token(tok)
+    fronted = _fronted_subject(tok, sa)
+    if fronted is not None:  # "... and in Kabul the Taliban foreign minister, Amir Khan Muttaqi, thanked X"
+        subj = fronted
+    if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and _mutual(trig):
+        while subj.dep_ == "conj" and subj.head is not subj:  # "X and Y, who held talks": both
+            subj = subj.head
     own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
     if own_passive and lemma(tok) in SELF_PASSIVES:  # "X and Y were represented": they took part
         source = sa.np_with_conj(subj) if subj is not None else []
@@ -469,7 +376,10 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         if not target:
             target = _verb_targets(tok, trig, sa, source)
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
-    source = sa.np_with_conj(subj) if subj is not None else []
+    if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not _mutual(trig):
+        source = _nearest_conjunct(subj, tok, sa)  # "met A, B and C, who hosted the meeting": C
+    else:
+        source = sa.np_with_conj(subj) if subj is not None else []
     if not source and subj is not None:
         source = sa.subtree_actors(subj, set())[:1]
     obj = child(tok, "dobj")
@@ -500,3 +410,4 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
             return Side([], "none"), Side(target, "parse" if target else "none"), None
     target = _verb_targets(tok, trig, sa, source)
     return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), subj
+

@@ -55,6 +55,27 @@ def find_place(parse: Any, sent: Any, sa: Any, catalogue: Any) -> Location | Non
     return None
 
 
+def clause_place(trigger: Any, sa: Any, catalogue: Any) -> Location | None:
+    """The place named in the trigger's own clause, or None.
+
+    'Officials in Baku said the summit would take place in Bishkek': Bishkek for the summit. An
+    event noun looks in its own phrase, then in the clause of the verb it belongs to.
+    """
+    heads = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head is not trigger:
+        heads.append(trigger.head)
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+                continue
+            for top in (p for p in c.children if p.dep_ == "pobj"):
+                for tok in _place_words(top):
+                    found = _locate(tok, sa, catalogue)
+                    if found is not None:
+                        return found
+    return None
+
+
 def visited_place(trigger: Any, catalogue: Any) -> Location | None:
     """The place a visit goes to ('will visit Tashkent', 'travelled to Samarkand')."""
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]

@@ -13,18 +13,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
 from greatgame.events.lexicon import Lexicon
-from greatgame.events.participants import (
-    GROUP_WORDS,
-    PAIR_WORDS,
-    PRONOUNS,
-    SentenceActors,
-    Side,
-    child,
-    held_in,
-)
-from greatgame.events.places import catalogue_place, visited_place
+from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
+from greatgame.events.noun_sides import held_in
+from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
+from greatgame.events.places import catalogue_place, clause_place, visited_place
 from greatgame.events.story import Story
+from greatgame.events.syntax import child
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
 
@@ -35,15 +31,10 @@ DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
-SYMMETRIC = {"meet", "talk", "discuss", "negotiate", "agree", "sign", "clash", "fight", "cooperate", "consult",
-             "exchange", "trade", "confer", "hold"}  # fmt: skip
 ORG_WORDS = {"bloc", "alliance", "organisation", "organization", "commonwealth", "union"}
 MOVEMENT_WORDS = {"movement", "militants", "insurgents", "rebels", "group's", "militia"}
 TITLE_WORDS = {"secretary", "president", "minister", "premier", "chancellor", "king", "emir", "envoy"}
-MEETING_VERBS = {"attend", "participate", "take", "join", "host", "gather", "convene", "chair", "represent"}
 ATTEND_VERBS = {"attend", "participate", "take", "join", "represent"}
-MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference", "gathering", "ceremony",
-                 "negotiations", "consultations", "summits", "meetings"}  # fmt: skip
 
 
 class Resolver:
@@ -68,8 +59,13 @@ class Resolver:
             src = Side(list(spk), "speaker")
             said_by = child(spk_verb, "nsubj") if spk_verb is not None and not src else None
             src = self._resolve(said_by, spk, prev) if said_by is not None else src  # "the two leaders said"
+        if not src and subj is not None:  # "As for Dushanbe, it has ..."
+            src = topic_source(subj, sa)
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev)
+        if not src and subj is not None:  # "voters approved the plant"
+            here = [place.country] if place is not None and place.country else self.story.where()
+            src = population_source(subj, sa, here)
         if (
             not src and trig.token.dep_ == "conj" and trig.token.head.dep_ == "ccomp"
         ):  # "He claimed X, and thanked Y"
@@ -97,12 +93,16 @@ class Resolver:
     ) -> tuple[Side, Side, Any]:
         """Source, target and place once the target is completed (see the module docstring)."""
         tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        own_place = clause_place(trig.token, sa, self.catalogue) if sa is not None else None
+        place = own_place or place  # "officials in Baku said the summit would be held in Bishkek"
         attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
         if attending and not tgt:  # "X and Y took part": in the meeting, not with each other
             tgt = self._meeting_target(trig, src, place, doc)
         people_states = {self.country(a, doc) for a in src.ids if a.islower()}
         if len(src.ids) > 1 and people_states:  # "Turkmen President X and Uzbek President Y": the people
             src = Side([a for a in src.ids if a.islower() or a not in people_states], src.how)
+        if sa is not None:  # "X and Y met at a summit in Z": not with Z
+            tgt = not_a_place(trig, src, tgt, sa)
         src, tgt = reciprocal(trig, src, tgt)
         if not tgt:
             tgt = self._group_target(trig, src)
@@ -122,20 +122,34 @@ class Resolver:
                 if visited.country and visited.country not in src.ids:
                     tgt = Side([visited.country], "parse")
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
+        if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
+            countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
         if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
             tgt = self._opponent(
                 src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
             )
         if not tgt and trig.type in JUDGING:
             tgt = self._judged_place(trig, countries)
-        if not tgt and trig.type not in HOME_TARGET:
-            tgt = Side(self.story.counterpart(src.ids, countries), "story")
+        if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
+            tgt = complement_target(trig.token, sa, src.ids)
+        if not tgt and src.how == "people":  # "voters approved the plant": a home affair
+            tgt = Side(list(src.ids), "place")
+        if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
+            tgt = population_target(trig.token, sa, countries or self.story.where())
+        if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
+            bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
+            tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
         if not tgt and (
             trig.type in HOME_TARGET | DOMESTIC
             or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
         ):
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _collective(self, src: Side) -> bool:
+        """'The leaders signed a declaration': the bloc and its members act together, aimed at no one."""
+        org = self.story.org or self.story.meeting_org
+        return src.how == "group" or (org in src.ids and len(src.ids) > 1)
 
     def _judged_place(self, trig: Trigger, countries: list[str]) -> Side:
         """'X praised the reconstruction of Shusha': the country of the place judged."""
@@ -252,7 +266,7 @@ class Resolver:
         words = {t.lower_ for t in subj.subtree if t.i not in nested}
         if subj.lower_ in ("we", "i") and not spk:  # the writer, not an actor of the story
             return Side([], "none")
-        if subj.lower_ in PRONOUNS:
+        if subj.lower_ in PRONOUNS or _own_body(subj):  # "X said it / the company would deliver"
             if spk:
                 return Side(list(spk), "pronoun")
             if prev:
@@ -305,10 +319,11 @@ class Resolver:
         if lemma(tok) not in MEETING_VERBS and not meeting_object(tok):
             return Side([], "none")
         ids = [self.story.meeting_org] if self.story.meeting_org else []
-        if lemma(tok) != "host":
-            ids += self.story.host
         mine = {self.country(a, doc) for a in src.ids} | set(src.ids)
         venue = place.country if place is not None and place.country else self.story.home
+        if lemma(tok) != "host":  # the story's host, unless this meeting is held in another country
+            held = place.country if place is not None else None
+            ids += [h for h in self.story.host if not held or (self.country(h, doc) or h) == held]
         if venue and venue not in mine and lemma(tok) != "host":  # the dateline's country hosts it
             ids.append(venue)
         ids = [a for a in dict.fromkeys(ids) if a not in src.ids]
@@ -320,6 +335,18 @@ class Resolver:
             return self.catalogue.country_of(actor_id, on=doc.meta.published)
         except TypeError:
             return self.catalogue.country_of(actor_id)
+
+
+OWN_BODIES = {"company", "corporation", "firm", "movement"}  # the bloc, the group: the story's organisation
+
+
+def _own_body(subj: Any) -> bool:
+    """'the company', 'the movement' with nothing else in the phrase: the speaker's own body."""
+    return (
+        subj.lower_ in OWN_BODIES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and all(c.dep_ in ("det", "punct") for c in subj.children)
+    )
 
 
 def _two_sided(trig: Trigger) -> bool:
@@ -363,16 +390,3 @@ def meeting_object(tok: Any) -> bool:
         if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
             return True
     return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
-
-
-def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:
-    """'X and Y met / held talks / clashed': X is the source and Y the target."""
-    if src.how == "pair" and trig.kind == "noun" and not tgt and len(src.ids) == 2:
-        return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")
-    if tgt or len(src.ids) < 2 or trig.kind == "noun" or src.how not in ("parse", "pair"):
-        return src, tgt
-    if lemma(trig.token) not in SYMMETRIC and not (
-        trig.pattern.type is None and trig.type in ("CONSULT", "FIGHT")
-    ):
-        return src, tgt
-    return Side(src.ids[:1], src.how), Side(src.ids[1:], "reciprocal")

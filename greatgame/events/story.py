@@ -55,20 +55,23 @@ class Story:
         out = [self.org] if self.org else []
         return list(dict.fromkeys(out + self.host + self.participants))
 
-    def counterpart(self, source: list[str], countries: list[str]) -> list[str]:
+    def counterpart(self, source: list[str], countries: list[str], bilateral: bool = False) -> list[str]:
         """Whom an act with no named target is aimed at.
 
         The summit's organisation, the other party of the latest bilateral event of the source,
-        or the document's main state.
+        or the document's main state. An act said to be bilateral ('called for more bilateral
+        trade') is aimed at the other party first.
         """
         mine = set(source) | set(countries)
-        if self.org and self.org not in mine:
+        if self.org and self.org not in mine and not bilateral:
             return [self.org]
         for pair in reversed(self.pairs):
             if mine & set(pair):
                 others = [a for a in pair if a not in mine]
                 if others:
                     return others
+        if self.org and self.org not in mine:
+            return [self.org]
         return [a for a in self.states if a not in mine][:1]
 
     def where(self) -> list[str]:

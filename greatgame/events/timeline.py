@@ -47,13 +47,14 @@ def carry_dates(
     """
     announced = announced or set()
     dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
-    days = [e for e in dated if e.date_precision == "day"]
     shift = story_offset(text)
     for ev in events:
         if ev.date is not None or (ev.modality not in CARRIED and id(ev) not in announced):
             continue
+        # not from a less central clause of its own sentence ("X, who met Y on Wednesday, attended")
+        days = [e for e in dated if _one_day(e) and not _subordinate(e, ev)]
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
-        last = same[-1] if same else (days[-1] if days else None)  # "claimed the attack": the attack's day
+        last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
         if when is None and anchor is not None:
             when = (anchor.date, anchor.date_end, anchor.precision)
@@ -67,6 +68,35 @@ def carry_dates(
             ev.date, ev.date_end, ev.date_precision = when[0] + dt.timedelta(days=shift), None, "day"
         else:
             ev.date, ev.date_end, ev.date_precision = when
+
+
+def _one_day(ev: Event) -> bool:
+    """A day or a meeting of a few days, not a week ('arrived last week') or a month."""
+    if ev.date_precision != "day" or ev.date is None:
+        return False
+    return ev.date_end is None or (ev.date_end - ev.date).days <= MEETING_DAYS
+
+
+MEETING_DAYS = 3
+
+
+def _subordinate(other: Event, ev: Event) -> bool:
+    """``other`` is told in the same sentence as ``ev``, in a less central clause (a lower confidence)."""
+    return other.sentence_index == ev.sentence_index and other.confidence < ev.confidence
+
+
+def _latest(days: list[Event], ev: Event) -> Event | None:
+    """The event of the latest dated sentence whose date an undated event takes.
+
+    In that sentence the story's own act, not a violent event it recalls ('expressed condolences
+    over the attack committed on 22 March': the condolences' day), and the act of its main clause.
+    """
+    if not days:
+        return None
+    last = [e for e in days if e.sentence_index == days[-1].sentence_index]
+    if ev.type not in RETOLD:
+        last = [e for e in last if e.type not in RETOLD] or last
+    return max(reversed(last), key=lambda e: e.confidence)  # its main clause; the last of equals
 
 
 ENDING = ("wrap", "end", "conclude", "close", "finish")

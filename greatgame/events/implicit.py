@@ -1,0 +1,94 @@
+"""Targets a clause implies without naming them in the trigger's own phrases.
+
+* What a judgement or a demand is about, told in a complement clause ("X questioned why
+  Kazakhstan needed outside help": Kazakhstan);
+* the people of a country named only by what they do ("rejected talks with the protesters",
+  "urged voters to reject the plan"): the doer's own country, unless the phrase names another;
+  as the doers ("voters approved the plan"), the country where the story happens.
+
+Both come before the story's fallback target, which guesses from the rest of the document.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+from greatgame.events.lexicon import load_data
+from greatgame.events.participants import SentenceActors, Side
+
+logger = logging.getLogger(__name__)
+
+COMPLEMENT_DEPS = {"ccomp"}
+NESTED = {"relcl", "acl", "advcl", "appos"}
+
+
+@functools.lru_cache(maxsize=1)
+def population_nouns() -> frozenset[str]:
+    """Nouns that name the people of a country by what they do ('protesters', 'voters')."""
+    return frozenset(str(w).lower() for w in load_data("implicit.yaml")["population_nouns"])
+
+
+def complement_target(tok: Any, sa: SentenceActors, source: list[str]) -> Side:
+    """The actor a complement clause of the trigger is about: its subject first, else its first actor.
+
+    "questioned why Kazakhstan needed outside help" -> Kazakhstan. Only a clause governed by the
+    trigger itself, never a relative or adverbial clause (another event's).
+    """
+    for comp in (c for c in tok.children if c.dep_ in COMPLEMENT_DEPS):
+        subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ids = [a for a in (sa.np_with_conj(subj) if subj is not None else []) if a not in source]
+        if ids:
+            return Side(ids, "parse")
+    return Side([], "none")
+
+
+def population_target(tok: Any, sa: SentenceActors, home: list[str]) -> Side:
+    """The doer's country for an act aimed at its own people ('rejected talks with the protesters').
+
+    The people must be named in the trigger's objects (a direct object, an object of a preposition,
+    an infinitive's subject) and their phrase names no actor of its own.
+    """
+    if not home:
+        return Side([], "none")
+    for obj in _objects(tok):
+        words = [t for t in obj.subtree if t.dep_ not in NESTED]
+        if any(t.i in sa.by_token for t in words):
+            continue
+        if any(t.lower_ in population_nouns() and t.pos_ in ("NOUN", "PROPN") for t in words):
+            return Side(home[:1], "place")
+    return Side([], "none")
+
+
+def population_source(subj: Any, sa: SentenceActors, where: list[str]) -> Side:
+    """'Voters approved the plant', '71% of voters backed it': the country where it happens."""
+    words = [t for t in subj.subtree if t.dep_ not in NESTED]
+    if not where or any(t.i in sa.by_token for t in words):
+        return Side([], "none")
+    if any(t.lower_ in population_nouns() and t.pos_ in ("NOUN", "PROPN") for t in words):
+        return Side(where[:1], "people")
+    return Side([], "none")
+
+
+TOPIC_PREPS = {("as", "for"), ("as", "to")}
+
+
+def topic_source(subj: Any, sa: SentenceActors) -> Side:
+    """'As for Dushanbe, it has hosted ...': the pronoun subject is the topic the sentence opens with."""
+    if subj.lower_ not in ("it", "they"):
+        return Side([], "none")
+    first = subj.sent[0]
+    nxt = subj.doc[first.i + 1] if first.i + 1 < subj.sent.end else None
+    if nxt is None or (first.lower_, nxt.lower_) not in TOPIC_PREPS:
+        return Side([], "none")
+    obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    ids = sa.np_with_conj(obj) if obj is not None and obj.i < subj.i else []
+    return Side(ids, "pronoun" if ids else "none")
+
+
+def _objects(tok: Any) -> list[Any]:
+    out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
+    for prep in (c for c in tok.children if c.dep_ == "prep"):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
