@@ -11,6 +11,10 @@ Two figures are printed:
 
 * **gold events**: the gold events themselves (actor countries from the catalogue) are
   clustered; this measures clustering alone.
+
+Clustering runs as the store does it (``cluster_events`` = a fresh store's block-by-block
+clustering, ``greatgame/analysis/cluster_blocks.py``; ``tests/test_clusters_incremental.py`` checks
+that the two agree).
 * **predicted events**: the pipeline codes the corpus (or ``--records`` gives its output), all
   predicted events are clustered, and the predicted events that match a gold event (same
   sentence, one containing the other, and same type) are scored against that event's story.

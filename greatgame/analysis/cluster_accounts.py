@@ -1,0 +1,216 @@
+"""Story clustering, step 1: the events of one document grouped into *accounts*.
+
+An account is what one document tells of one happening. Two events of a document belong
+together when their dates fit (day-dated within ``window_days``; undated events sit at the
+publication date) and they do not happen in two different countries. Undated background ("has
+long", "since", "remains") stays apart, as do undated mentions of "last year", "earlier this
+month", "years ago". An account holding both a domestic affair (all actors of one state) and an
+international one, each with ``scope_split_min`` events or more, is split when the international
+part holds a material act linking the home state with another state (troops sent, aid, fighting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from greatgame.analysis.cluster_model import ClusterParams, StoryEvent, gap, is_state, is_town, jaccard
+from greatgame.analysis.cluster_text import TfIdf, tokens
+from greatgame.analysis.linkage import UnionFind, average_linkage
+
+# -- step 1: accounts within a document -------------------------------------------------------
+
+
+def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
+    """Whether two events of one document tell the same happening."""
+    if p.background_apart and (a.background or b.background):
+        return False
+    if a.lo is None or b.lo is None:
+        return True
+    if a.anchored and b.anchored:
+        fits = gap(a.lo, a.hi, b.lo, b.hi) <= p.window_days
+    elif a.anchored or b.anchored:
+        undated, dated = (a, b) if not a.anchored else (b, a)
+        fits = -p.window_days <= (undated.lo - dated.hi).days <= p.undated_window_days
+    else:
+        fits = True
+    clash = bool(a.place_country and b.place_country and a.place_country != b.place_country)
+    return fits and not (clash and text < p.place_clash_min_text)
+
+
+def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
+    """A material act linking the home state with another state (troops sent, aid given, fighting)."""
+    return (
+        e.quad.startswith("material")
+        and bool(e.countries & home)
+        and any(is_state(c) for c in e.countries - home)
+    )
+
+
+def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
+    """Split an account into a domestic affair and the rest when it holds enough of both."""
+    if p.scope_split_min <= 0:
+        return [members]
+    home: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        only = next(iter(events[i].countries)) if len(events[i].countries) == 1 else None
+        if only and is_state(only):
+            home[only].append(i)
+    if not home:
+        return [members]
+    domestic = max(home.values(), key=len)
+    others = [i for i in members if i not in set(domestic)]
+    if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
+        return [members]
+    home_state = events[domestic[0]].countries
+    if p.scope_split_material and not any(_intervenes(events[i], home_state) for i in others):
+        return [members]  # foreign words only (condolences, a call, criticism) belong to the affair
+    return [domestic, others]
+
+
+@dataclass
+class Account:
+    """The events of one document that tell one happening, with their pooled evidence."""
+
+    members: list[int]
+    doc: str
+    outlet: str | None
+    actors: frozenset[str]
+    countries: frozenset[str]
+    lo: dt.date | None
+    hi: dt.date | None
+    anchored: bool
+    places: frozenset[str]
+    tokens: Counter
+    vague: bool  # dated only to a year (or wider): too vague to match another outlet's report
+    conflict: float  # share of conflict events
+    # how many of its events each actor (#id) and country (@code) takes part in
+    parties: Counter = field(default_factory=Counter)
+    core: frozenset[str] = frozenset()  # the countries taking part in at least ``core_share`` of its events
+
+
+def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
+    evs = [events[i] for i in members]
+    dated = [e for e in evs if e.anchored and e.precise] or [e for e in evs if e.anchored] or evs
+    los = [e.lo for e in dated if e.lo is not None]
+    his = [e.hi for e in dated if e.hi is not None]
+    bag: Counter = Counter()
+    for e in evs:
+        bag.update(e.tokens)
+    return Account(
+        members=members, doc=evs[0].doc, outlet=evs[0].outlet,
+        actors=frozenset().union(*(e.actors for e in evs)), countries=frozenset().union(*(e.countries for e in evs)),
+        lo=min(los) if los else None, hi=max(his) if his else None, anchored=any(e.anchored for e in dated),
+        places=frozenset(e.place for e in evs if e.place), tokens=bag,
+        vague=bool(los) and all(e.anchored and (e.hi - e.lo).days > 62 for e in dated),
+        conflict=sum(e.quad.endswith("conflict") for e in evs) / len(evs),
+        parties=Counter(k for e in evs for k in {"#" + a for a in e.actors} | {"@" + c for c in e.countries}),
+    )  # fmt: skip
+
+
+def _join_placed(uf: UnionFind, events: Sequence[StoryEvent], links, p: ClusterParams) -> None:
+    """Join linked events of one document, most similar first.
+
+    With ``account_place_guard``, two groups placed only in towns of different countries (a
+    visit to one capital, then a summit in another) are not joined unless the text says they
+    are one (``place_clash_min_text``).
+    """
+    places: dict[int, set[str]] = {}
+    for _, i, j in links:
+        for k in (i, j):
+            e = events[k]
+            places[k] = {e.place_country} if e.place_country and is_town(e.place) else set()
+    for text, i, j in links:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        a, b = places.get(ri, set()), places.get(rj, set())
+        if p.account_place_guard and a and b and not (a & b) and text < p.place_clash_min_text:
+            continue
+        uf.union(ri, rj)
+        places[uf.find(ri)] = a | b
+
+
+def _join_average(
+    uf: UnionFind, events: Sequence[StoryEvent], members: list[int], links, p: ClusterParams
+) -> None:
+    """Join one document's events by average linkage over the pairs that fit in time.
+
+    A fitting pair scores ``doc_base`` plus its text cosine plus ``doc_actors`` times the overlap
+    of its countries; pairs that do not fit count 0, so a group joins another only when most of
+    their pairs fit and agree.
+    """
+    local = {i: k for k, i in enumerate(members)}
+    pair_scores = {}
+    for text, i, j in links:
+        a, b = events[i], events[j]
+        s = p.doc_base + text + p.doc_actors * jaccard(a.countries, b.countries)
+        pair_scores[(local[i], local[j])] = s
+    for group in average_linkage(len(members), pair_scores, p.doc_threshold):
+        for k in group[1:]:
+            uf.union(members[group[0]], members[k])
+
+
+def _keys(e: StoryEvent) -> set[str]:
+    return set(e.actors) | set(e.countries) | ({"@" + e.place} if e.place else set())
+
+
+def accounts(
+    events: Sequence[StoryEvent], p: ClusterParams, only: Sequence[int] | None = None
+) -> list[Account]:
+    """Step 1: every document's events (or those of the indices ``only``) grouped into the happenings it tells."""
+    chosen = list(range(len(events))) if only is None else list(only)
+    pos = {i: n for n, i in enumerate(chosen)}
+    tfidf = TfIdf([events[i].tokens for i in chosen])
+    uf = UnionFind(len(events))
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i in chosen:
+        by_doc[events[i].doc].append(i)
+    for members in by_doc.values():
+        links = []
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if p.same_doc_needs_actor and not (_keys(events[i]) & _keys(events[j])):
+                    continue
+                text = tfidf.cosine(pos[i], pos[j])
+                if _same_account(events[i], events[j], text, p):
+                    links.append((text, i, j))
+        if p.doc_linkage == "average":
+            _join_average(uf, events, members, links, p)
+        else:
+            _join_placed(uf, events, sorted(links, reverse=True), p)
+    groups = [g for g in uf.groups() if g[0] in pos]
+    out = [_account(events, m) for group in groups for m in _split_scope(events, group, p)]
+    for acc in out:
+        set_core(acc, p.core_share)
+    main: dict[str, Account] = {}
+    for acc in out:
+        if acc.doc not in main or len(acc.members) > len(main[acc.doc].members):
+            main[acc.doc] = acc
+    for acc in main.values():
+        lead = tokens(events[acc.members[0]].title)
+        acc.tokens = acc.tokens + Counter({w: c * p.title_weight for w, c in lead.items()})
+    return out
+
+
+def set_core(acc: Account, share: float) -> None:
+    """An account's main parties: the countries taking part in at least ``share`` of its events."""
+    n = len(acc.members)
+    acc.core = frozenset(k[1:] for k, c in acc.parties.items() if k[0] == "@" and c >= share * n)
+
+
+def seeded_accounts(
+    events: Sequence[StoryEvent], members: Sequence[int], seeds: Sequence[str], p: ClusterParams
+):
+    """Accounts of events already in clusters: one per document and cluster."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in members:
+        groups[(events[i].doc, seeds[i])].append(i)
+    out = []
+    for key in sorted(groups, key=lambda k: (k[0], events[groups[k][0]].id)):
+        acc = _account(events, groups[key])
+        set_core(acc, p.core_share)
+        out.append(acc)
+    return out

@@ -1,0 +1,63 @@
+"""Text for story clustering: content words of a sentence and a small TF-IDF cosine."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+_STOP = frozenset(
+    """the a an and or of to in on at for with by from as is was were are be been has had have that this
+    which who whom whose it its their his her they he she we our not but also after before over into
+    than then there said says say told would will could can may more most other such some any all two
+    one new first last week day days monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+BACKGROUND = re.compile(
+    r"\b(since|has long|have long|for years|for decades|remains?|has repeatedly|have repeatedly|has been|"
+    r"have been|has said|have said|has not|have not|keeps|is not|are not|whose|which has|who has|"
+    r"last year|last month|in recent years|in recent months|earlier this|earlier in|earlier last|years? ago)\b",
+    re.IGNORECASE,
+)
+_NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> Counter:
+    """Content words of a sentence, stemmed; names (capitalised inside the sentence) count twice."""
+    out: Counter = Counter()
+    for n, raw in enumerate(_NAMEISH.findall(text or "")):
+        w = raw.lower().strip("'-")
+        if len(w) > 2 and w not in _STOP:
+            out[_stem(w)] += 2 if (n > 0 and raw[0].isupper()) else 1
+    return out
+
+
+class TfIdf:
+    """A small TF-IDF over bags of words: unit-length sparse vectors and their cosine."""
+
+    def __init__(self, bags: Sequence[Counter]):
+        df: Counter = Counter()
+        for bag in bags:
+            df.update(bag.keys())
+        n = max(len(bags), 1)
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        self.vectors = [self._vector(b) for b in bags]
+
+    def _vector(self, bag: Counter) -> dict[str, float]:
+        vec = {w: (1 + math.log(c)) * self.idf.get(w, 1.0) for w, c in bag.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+    def cosine(self, i: int, j: int) -> float:
+        """Cosine similarity of bags i and j."""
+        a, b = self.vectors[i], self.vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
