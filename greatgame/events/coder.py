@@ -8,6 +8,7 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
+from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
@@ -99,6 +100,8 @@ class Coder:
         triggers = find_triggers(parse, self.lex, set(sa.by_token))
         for trig in triggers:
             if not reports_event(trig, self.lex, doc.meta.genre) or restated(trig, triggers):
+                continue
+            if describes(trig, self.lex, sa):  # "The OTS brings together ...": background
                 continue
             if sent.role == "commentary" and not tells(trig):  # an opinion, unless it tells what happened
                 continue

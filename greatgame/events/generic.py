@@ -1,0 +1,90 @@
+"""Descriptions and habits: clauses with an event word that tell no single event.
+
+News prose mixes the events of the day with background: what an institution is and does ("The
+OTS brings together Turkey, Azerbaijan ...", "joint exercises are held in accordance with the
+doctrine", "a constitution which allows the president to run again"). A material act in the
+simple present, with no date that pins it to a day, is such a description when it is a meeting,
+a practice named by an event noun, or the doing of something that cannot act. A state of affairs
+between two actors ("Tajikistan hosts Russia's base") is still coded, and so are acts of speech
+in the present ("The ministry condemns ..."): saying so is the act.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon
+from greatgame.events.triggers import Trigger
+
+logger = logging.getLogger(__name__)
+
+MATERIAL_TYPES = {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "FIGHT", "ASSAULT", "COERCE", "SANCTION",
+                  "CONCEDE", "RETREAT", "INVESTIGATE", "PROTEST"}  # fmt: skip
+PERSONAL = {"it", "they", "he", "she", "we", "i", "you", "who"}
+RELATIVE = {"which", "that", "who"}
+AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+TIME_ENTS = {"DATE", "TIME"}
+TIME_WORDS = {"today", "tonight", "tomorrow", "now", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}  # fmt: skip
+
+
+def simple_present(tok: Any) -> bool:
+    """'brings', 'keep', 'are held': the simple present, active or passive, of a verb."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in PRESENT_TAGS:
+        return all(a.lower_ in ("do", "does") for a in auxes)
+    if tok.tag_ == "VBN":
+        return len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].lower_ in PRESENT_BE
+    return False
+
+
+def dated(tok: Any) -> bool:
+    """A time expression on the verb itself ('opens on Friday', 'continues today')."""
+    for c in tok.children:
+        if c.dep_ not in ("npadvmod", "prep", "advmod", "tmod", "obl"):
+            continue
+        if any(t.ent_type_ in TIME_ENTS or t.lower_ in TIME_WORDS for t in c.subtree):
+            return True
+    return False
+
+
+def subject(tok: Any) -> Any:
+    """The subject of a verb: its own, its head's for a conjunct, the noun a relative clause describes."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ == "conj" and tok.head is not tok:
+        return subject(tok.head)
+    if subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+        return tok.head
+    return subj
+
+
+def inanimate(subj: Any, sa: Any, lex: Lexicon) -> bool:
+    """A subject that names no actor, no person and no body of people ('the constitution', 'the borders')."""
+    if subj is None or subj.lower_ in PERSONAL or subj.pos_ == "PRON":
+        return False
+    if subj.i in sa.by_token or sa.np_actors(subj):
+        return False
+    if subj.ent_type_ in AGENT_ENTS:
+        return False
+    return subj.lemma_.lower() not in set(lex.modality["agent_nouns"])
+
+
+def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
+    """A material act in the simple present with no date that describes rather than tells."""
+    tok = trig.token
+    if trig.kind != "verb" or trig.type not in MATERIAL_TYPES or trig.intent:
+        return False
+    if not simple_present(tok) or dated(tok):
+        return False
+    if trig.type in lex.modality["habitual_types"]:  # "The OTS brings together ...", "They meet yearly"
+        return True
+    subj = subject(tok)
+    if subj is None:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if passive:  # "joint exercises are held ...": a practice, named by its event noun
+        return subj.lemma_.lower() in lex.nouns or subj.lower_ in lex.nouns
+    return inanimate(subj, sa, lex)
