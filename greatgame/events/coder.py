@@ -8,6 +8,7 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
+from greatgame.events.dedup import keep_second, same_happening
 from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
@@ -96,6 +97,7 @@ class Coder:
     def _code_sentence(self, doc: Document, sent: Sentence, parse: Any, sa: SentenceActors,
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
         out: list[Event] = []
+        told: list[tuple[Trigger, Event]] = []
         place = find_place(parse, sent, sa, self.catalogue)
         triggers = find_triggers(parse, self.lex, set(sa.by_token))
         for trig in triggers:
@@ -106,9 +108,16 @@ class Coder:
             if sent.role == "commentary" and not tells(trig):  # an opinion, unless it tells what happened
                 continue
             ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
-            if ev is not None and not any(_same(ev, o) for o in out):
-                out.append(ev)
-                self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
+            if ev is None:
+                continue
+            twin = next((i for i, p in enumerate(told) if same_happening(p, (trig, ev), self.lex)), None)
+            if twin is not None and not keep_second(told[twin], (trig, ev), self.lex):
+                continue
+            if twin is not None:  # the better telling of a happening already coded
+                out.remove(told.pop(twin)[1])
+            told.append((trig, ev))
+            out.append(ev)
+            self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
         for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
             last = (out or prev or [None])[-1]
             ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
@@ -263,14 +272,6 @@ def _joint(trig: Trigger, src: Side, tgt: Side) -> str:
         ):
             return "COOPERATE"
     return trig.type
-
-
-def _same(a: Event, b: Event) -> bool:
-    """The same event told twice in one sentence: same type and source, one target within the other."""
-    if a.type != b.type or [x.id for x in a.source] != [x.id for x in b.source]:
-        return False
-    ta, tb = {x.id for x in a.target}, {x.id for x in b.target}
-    return ta == tb or (bool(ta) and bool(tb) and (ta <= tb or tb <= ta))
 
 
 def _clause_weight(tok: Any) -> float:

@@ -1,0 +1,115 @@
+"""One event per happening: the same act told twice in one sentence is coded once.
+
+A sentence often names one happening in two clauses: "Armenian Prime Minister Nikol Pashinyan
+did not attend and Yerevan sent no delegation", "leaders of the bloc met in Astana for a summit
+hosted by President Tokayev", "X took part in the summit, held in Istanbul under the chairmanship
+of Y". Two events are the same happening when they have the same type and modality and one's
+sides cover the other's (a person stands for the state they serve), or when one is a clause
+describing the event noun of the other ("a summit hosted by X", "who hosted the meeting").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon
+from greatgame.events.triggers import Trigger, noun_type
+from greatgame.models import ActorRef, Event
+
+logger = logging.getLogger(__name__)
+
+DESCRIBING = {"acl", "relcl"}
+ARGUMENT_DEPS = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "npadvmod", "appos"}
+DEFINITE = {"the", "this", "that"}
+COLLECTIVE_KINDS = {"igo"}
+
+Pair = tuple[Trigger, Event]
+
+
+def _stands_for(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, or a person and the state whose country they are."""
+    if a.id == b.id:
+        return True
+    return (a.kind == "state" and b.country == a.id) or (b.kind == "state" and a.country == b.id)
+
+
+def _covers(big: list[ActorRef], small: list[ActorRef]) -> bool:
+    return all(any(_stands_for(x, y) for x in big) for y in small)
+
+
+def same_sides(a: Event, b: Event) -> bool:
+    """Sources that cover each other one way, and targets one within the other.
+
+    A person stands for their state as a source ('Pashinyan did not attend and Yerevan sent no
+    delegation'), not as a target: 'talks with Tokayev' and 'a meeting of the five ministers'
+    are two meetings.
+    """
+    if not (_covers(a.source, b.source) or _covers(b.source, a.source)):
+        return False
+    if not a.target and not b.target:
+        return True
+    ta, tb = {r.id for r in a.target}, {r.id for r in b.target}
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+
+
+def _reaches(tok: Any, goal: Any, steps: int = 4) -> bool:
+    """Whether ``tok`` is an argument of ``goal``'s clause: its head chain meets ``goal`` in a few steps."""
+    cur = tok
+    for _ in range(steps):
+        if cur.dep_ not in ARGUMENT_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i == goal.i:
+            return True
+    return False
+
+
+def describes_noun_of(clause: Trigger, main: Trigger, lex: Lexicon) -> bool:
+    """``clause`` tells of the event noun that is an argument of ``main``: one happening.
+
+    'took part in the summit, held in Istanbul', 'met for a summit hosted by X' (the noun the
+    clause hangs on), '... met X, who hosted the meeting' (a definite event noun as its object).
+    """
+    tok = clause.token
+    if clause.kind != "verb" or tok.dep_ not in DESCRIBING or tok.i == main.token.i:
+        return False
+    noun = tok.head
+    if noun_type(noun, lex)[0] == main.type and (_reaches(noun, main.token) or noun.i == main.token.i):
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and noun_type(obj, lex)[0] == main.type
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
+    )
+
+
+def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
+    """Whether two events of one sentence tell the same happening."""
+    (ta, ea), (tb, eb) = a, b
+    if ea.type != eb.type:
+        return False
+    if describes_noun_of(ta, tb, lex) or describes_noun_of(tb, ta, lex):
+        return True
+    return ea.modality == eb.modality and same_sides(ea, eb)
+
+
+def _collective(ev: Event) -> bool:
+    return bool(ev.source) and all(r.kind in COLLECTIVE_KINDS for r in ev.source)
+
+
+def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
+    """Which of two tellings of one happening to keep.
+
+    Of a clause describing an event noun and the clause the noun belongs to, the main clause,
+    unless it names only the bloc ('Leaders of the CIS met for a summit hosted by Japarov': the
+    host is the one who acted); otherwise the telling the coder is surer of.
+    """
+    (t1, e1), (t2, e2) = first, second
+    if describes_noun_of(t1, t2, lex) or describes_noun_of(t2, t1, lex):
+        main_first = not describes_noun_of(t1, t2, lex)
+        main, other = (e1, e2) if main_first else (e2, e1)
+        keep_other = _collective(main) and bool(other.source) and not _collective(other)
+        return keep_other if main_first else not keep_other
+    return e2.confidence > e1.confidence
