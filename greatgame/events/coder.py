@@ -8,7 +8,7 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
-from greatgame.events.dedup import keep_second, same_happening
+from greatgame.events.dedup import admit
 from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
@@ -96,28 +96,17 @@ class Coder:
 
     def _code_sentence(self, doc: Document, sent: Sentence, parse: Any, sa: SentenceActors,
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
-        out: list[Event] = []
         told: list[tuple[Trigger, Event]] = []
         place = find_place(parse, sent, sa, self.catalogue)
         triggers = find_triggers(parse, self.lex, set(sa.by_token))
         for trig in triggers:
-            if not reports_event(trig, self.lex, doc.meta.genre) or restated(trig, triggers):
+            if not self._tells_event(trig, triggers, doc, sent, sa):
                 continue
-            if describes(trig, self.lex, sa):  # "The OTS brings together ...": background
-                continue
-            if sent.role == "commentary" and not tells(trig):  # an opinion, unless it tells what happened
-                continue
-            ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
-            if ev is None:
-                continue
-            twin = next((i for i, p in enumerate(told) if same_happening(p, (trig, ev), self.lex)), None)
-            if twin is not None and not keep_second(told[twin], (trig, ev), self.lex):
-                continue
-            if twin is not None:  # the better telling of a happening already coded
-                out.remove(told.pop(twin)[1])
-            told.append((trig, ev))
-            out.append(ev)
-            self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
+            ev = self._event(doc, sent, trig, sa, [e for _, e in told] or prev, place, actors)
+            if ev is not None:
+                self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
+                admit(told, (trig, ev), self.lex)  # one event per happening
+        out = [e for _, e in told]
         for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
             last = (out or prev or [None])[-1]
             ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
@@ -132,6 +121,15 @@ class Coder:
                 ev.date, ev.date_end, ev.date_precision = when.date, when.date_end, when.precision
                 out.append(ev)
         return out
+
+    def _tells_event(self, trig: Trigger, triggers: list[Trigger], doc: Document, sent: Sentence,
+                     sa: SentenceActors) -> bool:  # fmt: skip
+        """Whether the clause of a trigger tells an event of its own (see telling.py and generic.py)."""
+        if not reports_event(trig, self.lex, doc.meta.genre) or restated(trig, triggers):
+            return False
+        if describes(trig, self.lex, sa):  # "The OTS brings together ...": background
+            return False
+        return sent.role != "commentary" or tells(trig)  # an opinion, unless it tells what happened
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip

@@ -5,7 +5,8 @@ did not attend and Yerevan sent no delegation", "leaders of the bloc met in Asta
 hosted by President Tokayev", "X took part in the summit, held in Istanbul under the chairmanship
 of Y". Two events are the same happening when they have the same type and modality and one's
 sides cover the other's (a person stands for the state they serve), or when one is a clause
-describing the event noun of the other ("a summit hosted by X", "who hosted the meeting").
+describing the event noun of the other ("a summit hosted by X", "who hosted the meeting"). An
+infinitive of purpose is part of the act it is the purpose of ("will meet X to discuss Y").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon
+from greatgame.events.telling import purpose
 from greatgame.events.triggers import Trigger, noun_type
 from greatgame.models import ActorRef, Event
 
@@ -113,3 +115,19 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
         keep_other = _collective(main) and bool(other.source) and not _collective(other)
         return keep_other if main_first else not keep_other
     return e2.confidence > e1.confidence
+
+
+def admit(told: list[Pair], pair: Pair, lex: Lexicon) -> None:
+    """Add a coded event to the sentence's events, unless it tells a happening already there.
+
+    Of two tellings of one happening the better one stays (see ``keep_second``).
+    """
+    trig, _ = pair
+    if trig.kind == "verb" and purpose(trig.token) and any(t.token.i == trig.token.head.i for t, _ in told):
+        return  # "will meet X to discuss Y": what the meeting is for
+    twin = next((i for i, p in enumerate(told) if same_happening(p, pair, lex)), None)
+    if twin is None:
+        told.append(pair)
+    elif keep_second(told[twin], pair, lex):
+        told.pop(twin)
+        told.append(pair)

@@ -61,6 +61,19 @@ def reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     return True
 
 
+def purpose(tok: Any) -> bool:
+    """An infinitive that gives the purpose of the act of its head ('sent troops to defend X').
+
+    When the head's act is coded, the purpose is part of it, not an event of its own ('will meet X
+    to discuss Y'); when it is not, the purpose may be the event ('dispatched inspectors to monitor').
+    """
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 RELATING = {"come", "follow", "coincide", "precede", "last"}
 
 
