@@ -9,6 +9,7 @@ from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
 from greatgame.events.dedup import admit
+from greatgame.events.embedded import embedded
 from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
@@ -128,6 +129,8 @@ class Coder:
         if not reports_event(trig, self.lex, doc.meta.genre) or restated(trig, triggers):
             return False
         if describes(trig, self.lex, sa):  # "The OTS brings together ...": background
+            return False
+        if embedded(trig, self.lex):  # "if convicted", "whether it planned to ...", "a law adopted in 2024"
             return False
         return sent.role != "commentary" or tells(trig)  # an opinion, unless it tells what happened
 

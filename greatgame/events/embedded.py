@@ -1,0 +1,85 @@
+"""Event words embedded where they tell no event of their own.
+
+* a condition ("face life imprisonment if convicted", "could send troops if Tajikistan requested
+  help"): the event is the consequence, coded as hypothetical; the condition is not told;
+* an open question, however deep ("did not say whether it planned to recognise X");
+* a word that describes a noun rather than tells: a participle with no doer ("a law adopted
+  last year", "terrorists trained abroad"), a gerund inside a noun phrase ("a partner in
+  fighting X"), a bare participle used as an adjective ("there are dead and wounded").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from greatgame.events.lexicon import Lexicon
+from greatgame.events.triggers import Trigger, lemma
+
+logger = logging.getLogger(__name__)
+
+CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "pcomp", "csubj", "conj"}
+CONDITION_MARKS = {"if", "unless"}
+QUESTION_MARKS = {"whether"}
+EXAMPLES = {"including", "like", "as"}  # "clashes, including fighting in April": an event told
+
+
+def _clauses(tok: Any, depth: int = 8) -> list[Any]:
+    """The heads of the clauses that hold ``tok``, innermost first."""
+    out, cur = [], tok
+    for _ in range(depth):
+        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX", "NOUN") or cur.dep_ == "ROOT":
+            out.append(cur)
+        if cur.dep_ == "ROOT" or cur.head is cur:
+            break
+        cur = cur.head
+    return out
+
+
+def _marks(tok: Any) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "mark"}
+
+
+def in_condition(tok: Any) -> bool:
+    """Inside an 'if' or 'unless' clause (the clause the condition is made of, not its consequence)."""
+    return any(_marks(c) & CONDITION_MARKS for c in _clauses(tok))
+
+
+def in_question(tok: Any) -> bool:
+    """Inside a 'whether' clause, at any depth."""
+    return any(_marks(c) & QUESTION_MARKS for c in _clauses(tok))
+
+
+def _agentless_participle(tok: Any) -> bool:
+    """'a law adopted last year': a past participle on a noun, no doer named ('by X')."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def _gerund_in_noun(tok: Any) -> bool:
+    """'a partner in fighting X': a gerund that belongs to a noun phrase, not to a clause."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pcomp"
+        and tok.head.dep_ == "prep"
+        and tok.head.lower_ not in EXAMPLES
+        and tok.head.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _adjectival(tok: Any) -> bool:
+    """'there are dead and wounded': a bare past participle next to a copula, an adjective."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("conj", "acomp") and lemma(tok.head) == "be"
+
+
+def embedded(trig: Trigger, lex: Lexicon) -> bool:
+    """Whether the trigger sits where no event is told (see the module docstring)."""
+    tok = trig.token
+    if in_question(tok) or in_condition(tok):
+        return True
+    if trig.kind != "verb":
+        return False
+    return _agentless_participle(tok) or _gerund_in_noun(tok) or _adjectival(tok)
