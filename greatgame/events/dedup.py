@@ -41,7 +41,7 @@ def _covers(big: list[ActorRef], small: list[ActorRef]) -> bool:
 
 
 def same_sides(a: Event, b: Event) -> bool:
-    """Sources that cover each other one way, and targets one within the other.
+    """Sources that cover each other one way, and targets one within the other (or one unnamed).
 
     A person stands for their state as a source ('Pashinyan did not attend and Yerevan sent no
     delegation'), not as a target: 'talks with Tokayev' and 'a meeting of the five ministers'
@@ -49,10 +49,8 @@ def same_sides(a: Event, b: Event) -> bool:
     """
     if not (_covers(a.source, b.source) or _covers(b.source, a.source)):
         return False
-    if not a.target and not b.target:
-        return True
     ta, tb = {r.id for r in a.target}, {r.id for r in b.target}
-    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+    return ta <= tb or tb <= ta
 
 
 def _reaches(tok: Any, goal: Any, steps: int = 4) -> bool:
@@ -122,10 +120,14 @@ def admit(told: list[Pair], pair: Pair, lex: Lexicon) -> None:
 
     Of two tellings of one happening the better one stays (see ``keep_second``).
     """
-    trig, _ = pair
-    if trig.kind == "verb" and purpose(trig.token) and any(t.token.i == trig.token.head.i for t, _ in told):
-        return  # "will meet X to discuss Y": what the meeting is for
-    twin = next((i for i, p in enumerate(told) if same_happening(p, pair, lex)), None)
+    trig, ev = pair
+    served = next((i for i, (t, _) in enumerate(told) if t.token.i == trig.token.head.i), None)
+    if trig.kind == "verb" and purpose(trig.token) and served is not None:
+        if told[served][1].type != ev.type:
+            return  # "sent troops to protect X": what the sending is for
+        twin: int | None = served  # "travelled to X to meet Y": one meeting, told twice
+    else:
+        twin = next((i for i, p in enumerate(told) if same_happening(p, pair, lex)), None)
     if twin is None:
         told.append(pair)
     elif keep_second(told[twin], pair, lex):

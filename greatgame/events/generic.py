@@ -27,6 +27,7 @@ AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 TIME_ENTS = {"DATE", "TIME"}
+FREQUENCY = {"every", "each", "annually", "yearly", "monthly", "weekly", "daily", "regularly", "usually"}
 TIME_WORDS = {"today", "tonight", "tomorrow", "now", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}  # fmt: skip
 
@@ -42,9 +43,15 @@ def simple_present(tok: Any) -> bool:
 
 
 def dated(tok: Any) -> bool:
-    """A time expression on the verb itself ('opens on Friday', 'continues today')."""
+    """A time expression on the verb itself ('opens on Friday', 'continues today').
+
+    A frequency ('every year', 'annually') is no date: it makes the act a habit.
+    """
     for c in tok.children:
         if c.dep_ not in ("npadvmod", "prep", "advmod", "tmod", "obl"):
+            continue
+        words = {t.lower_ for t in c.subtree}
+        if words & FREQUENCY:
             continue
         if any(t.ent_type_ in TIME_ENTS or t.lower_ in TIME_WORDS for t in c.subtree):
             return True

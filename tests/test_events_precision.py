@@ -1,0 +1,116 @@
+"""What is not an event: background descriptions, the same happening told twice, conditions,
+open questions, and event words that only describe a noun. Real events next to them stay."""
+
+import datetime as dt
+
+import pytest
+
+PUB = dt.date(2024, 6, 12)
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    """Annotate (full parse) and code one text published on PUB; returns the Document."""
+
+    def run(text, genre="news"):
+        return code_text(text, published=PUB, genre=genre)
+
+    return run
+
+
+def ids(side):
+    return [a.id for a in side]
+
+
+def summary(doc):
+    return [(e.type, ids(e.source), ids(e.target), e.trigger, e.modality) for e in doc.events]
+
+
+def test_a_bloc_described_in_the_present_is_no_meeting(code):
+    doc = code("The Shanghai Cooperation Organisation brings together China, Russia, India and Pakistan.")
+    assert doc.events == [], summary(doc)
+
+
+@pytest.mark.parametrize(
+    "practice",
+    [
+        "The Kazakh Defence Ministry stresses that joint exercises with foreign partners are held in "
+        "accordance with the military doctrine.",
+        "The Kazakh Defence Ministry says that such exercises are held every year.",
+    ],
+)
+def test_a_practice_in_the_present_is_no_second_exercise(code, practice):
+    doc = code("Kazakh and Russian troops began joint exercises near Almaty on Monday. " + practice)
+    assert [e.trigger for e in doc.events] == ["began"], summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("Kyrgyzstan hosts a Russian air base at Kant.", "COOPERATE"),
+        ("The Ministry of Foreign Affairs of Kazakhstan condemns the attack on the Kazakh embassy in Kabul.",
+         "DISAPPROVE"),
+    ],
+)  # fmt: skip
+def test_a_standing_arrangement_or_a_statement_in_the_present_is_still_coded(code, text, typ):
+    doc = code(text)
+    assert typ in {e.type for e in doc.events}, summary(doc)
+
+
+def test_a_summit_and_the_clause_naming_its_host_give_one_event_by_the_host(code):
+    doc = code(
+        "Foreign ministers of the Commonwealth of Independent States met in Minsk on Friday for a summit "
+        "hosted by Belarusian President Alexander Lukashenko."
+    )
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consult) == 1, summary(doc)
+    assert ids(consult[0].source) == ["alexander-lukashenko"]
+
+
+def test_taking_part_in_a_summit_held_under_a_chair_is_one_event_of_the_participant(code):
+    doc = code(
+        "Uzbek President Shavkat Mirziyoyev took part in the summit of the Organization of Turkic States, "
+        "held in Astana under the chairmanship of Kazakh President Kassym-Jomart Tokayev."
+    )
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consult) == 1, summary(doc)
+    assert ids(consult[0].source) == ["shavkat-mirziyoyev"]
+
+
+def test_a_leader_staying_away_and_the_state_sending_nobody_is_one_negated_event(code):
+    doc = code("Azerbaijani President Ilham Aliyev did not attend the CIS summit and Baku sent no delegation.")
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consult) == 1, summary(doc)
+    assert consult[0].modality == "negated" and ids(consult[0].source) == ["ilham-aliyev"]
+
+
+def test_the_purpose_of_a_meeting_is_no_second_meeting(code):
+    doc = code("Lavrov met Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe to discuss border security.")
+    assert [e.trigger for e in doc.events if e.type == "CONSULT"] == ["met"], summary(doc)
+
+
+def test_a_purpose_is_the_event_when_the_act_it_serves_is_none(code):
+    doc = code("The IAEA dispatched inspectors to Iran to monitor the Bushehr plant.")
+    assert "INVESTIGATE" in {e.type for e in doc.events}, summary(doc)
+
+
+def test_the_condition_of_a_hypothetical_is_not_told(code):
+    doc = code("Kazakhstan could close its border with Kyrgyzstan if Bishkek imposed new tariffs.")
+    assert [(e.type, e.modality) for e in doc.events] == [("SANCTION", "hypothetical")], summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbekistan has not said whether it plans to recognise the Taliban government.",
+        "Beijing sees Islamabad as a partner in fighting the Taliban.",
+    ],
+)
+def test_an_open_question_or_an_act_inside_a_noun_phrase_is_no_event(code, text):
+    doc = code(text)
+    assert doc.events == [], summary(doc)
+
+
+def test_a_participle_describing_the_people_arrested_is_no_event(code):
+    doc = code("Kyrgyz police detained three men trained in Syria.")
+    assert [e.type for e in doc.events] == ["COERCE"], summary(doc)
