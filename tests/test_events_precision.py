@@ -78,14 +78,18 @@ def test_taking_part_in_a_summit_held_under_a_chair_is_one_event_of_the_particip
 
 
 def test_a_leader_staying_away_and_the_state_sending_nobody_is_one_negated_event(code):
-    doc = code("Azerbaijani President Ilham Aliyev did not attend the CIS summit and Baku sent no delegation.")
+    doc = code(
+        "Azerbaijani President Ilham Aliyev did not attend the CIS summit and Baku sent no delegation."
+    )
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert len(consult) == 1, summary(doc)
     assert consult[0].modality == "negated" and ids(consult[0].source) == ["ilham-aliyev"]
 
 
 def test_the_purpose_of_a_meeting_is_no_second_meeting(code):
-    doc = code("Lavrov met Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe to discuss border security.")
+    doc = code(
+        "Lavrov met Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe to discuss border security."
+    )
     assert [e.trigger for e in doc.events if e.type == "CONSULT"] == ["met"], summary(doc)
 
 
