@@ -3,8 +3,8 @@
 A sentence often names one happening in two clauses: "Armenian Prime Minister Nikol Pashinyan
 did not attend and Yerevan sent no delegation", "leaders of the bloc met in Astana for a summit
 hosted by President Tokayev", "X took part in the summit, held in Istanbul under the chairmanship
-of Y". Two events are the same happening when they have the same type and modality and one's
-sides cover the other's (a person stands for the state they serve), or when one is a clause
+of Y". Two events are the same happening when they have the same type, both or neither negated,
+and one's sides cover the other's (a person stands for the state they serve), or when one is a clause
 describing the event noun of the other ("a summit hosted by X", "who hosted the meeting"). An
 infinitive of purpose is part of the act it is the purpose of ("will meet X to discuss Y").
 """
@@ -92,7 +92,8 @@ def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
         return False
     if describes_noun_of(ta, tb, lex) or describes_noun_of(tb, ta, lex):
         return True
-    return ea.modality == eb.modality and same_sides(ea, eb)
+    negated = (ea.modality == "negated") != (eb.modality == "negated")  # "has not signed, but will"
+    return not negated and same_sides(ea, eb)
 
 
 def _collective(ev: Event) -> bool:
