@@ -5,7 +5,10 @@
 * an open question, however deep ("did not say whether it planned to recognise X");
 * a word that describes a noun rather than tells: a participle with no doer ("a law adopted
   last year", "terrorists trained abroad"), a gerund inside a noun phrase ("a partner in
-  fighting X"), a bare participle used as an adjective ("there are dead and wounded").
+  fighting X"), a bare participle used as an adjective ("there are dead and wounded");
+* the alternative not taken ("hold the summit online rather than host the leaders");
+* a free relative that names a thing by an act ("what they signed", "what Yerevan calls
+  aggression"): the writer's way of naming, not a report.
 """
 
 from __future__ import annotations
@@ -75,6 +78,22 @@ def _adjectival(tok: Any) -> bool:
     return tok.dep_ in ("conj", "acomp") and lemma(tok.head) == "be"
 
 
+def _alternative(tok: Any) -> bool:
+    """'... rather than host the leaders', 'instead of sending troops': the act not chosen."""
+    doc = tok.doc
+    if tok.dep_ == "conj":
+        than = [c for c in tok.head.children if c.dep_ == "cc" and c.lower_ == "than" and c.i < tok.i]
+        return any(c.i > 0 and doc[c.i - 1].lower_ == "rather" for c in than)
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
+        return tok.head.i > 0 and doc[tok.head.i - 1].lower_ == "instead"
+    return False
+
+
+def _free_relative(tok: Any) -> bool:
+    """'what they signed', 'what he called bandits': 'what' is the object of the act itself."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in tok.children)
+
+
 def embedded(trig: Trigger, lex: Lexicon) -> bool:
     """Whether the trigger sits where no event is told (see the module docstring)."""
     tok = trig.token
@@ -82,4 +101,10 @@ def embedded(trig: Trigger, lex: Lexicon) -> bool:
         return True
     if trig.kind != "verb":
         return False
-    return _agentless_participle(tok) or _gerund_in_noun(tok) or _adjectival(tok)
+    return (
+        _agentless_participle(tok)
+        or _gerund_in_noun(tok)
+        or _adjectival(tok)
+        or _alternative(tok)
+        or _free_relative(tok)
+    )
