@@ -6,7 +6,8 @@ hosted by President Tokayev", "X took part in the summit, held in Istanbul under
 of Y". Two events are the same happening when they have the same type, both or neither negated,
 and one's sides cover the other's (a person stands for the state they serve), or when one is a clause
 describing the event noun of the other ("a summit hosted by X", "who hosted the meeting"). An
-infinitive of purpose is part of the act it is the purpose of ("will meet X to discuss Y").
+infinitive of purpose is part of the act it is the purpose of ("will meet X to discuss Y"), and
+what a demand or a threat asks for is part of the demand.
 """
 
 from __future__ import annotations
@@ -116,16 +117,41 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
     return e2.confidence > e1.confidence
 
 
+ASKING = {"DEMAND", "THREATEN"}
+CONTENT_DEPS = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj"}
+
+
+def asked_for(trig: Trigger, told: list[Pair]) -> bool:
+    """An act that a coded demand or threat is about: what is asked for has not happened.
+
+    'X demanded that Y withdraw its troops', 'X warned Y against allowing Z to strike'.
+    """
+    asking = {t.token.i for t, e in told if e.type in ASKING}
+    cur = trig.token
+    for _ in range(6):
+        if cur.dep_ not in CONTENT_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in asking:
+            return True
+    return False
+
+
 def admit(told: list[Pair], pair: Pair, lex: Lexicon) -> None:
     """Add a coded event to the sentence's events, unless it tells a happening already there.
 
     Of two tellings of one happening the better one stays (see ``keep_second``).
     """
     trig, ev = pair
+    if asked_for(trig, told):  # "demanded that Y withdraw", "warned against allowing Y to strike"
+        return
     served = next((i for i, (t, _) in enumerate(told) if t.token.i == trig.token.head.i), None)
-    if trig.kind == "verb" and purpose(trig.token) and served is not None:
+    if served is not None and trig.kind == "verb" and purpose(trig.token, told[served][0]):
         if told[served][1].type != ev.type:
-            return  # "sent troops to protect X": what the sending is for
+            if trig.token.dep_ == "advcl":
+                return  # "sent troops to protect X": what the sending is for
+            told.append(pair)  # "telephoned X to offer condolences": an act of its own in the call
+            return
         twin: int | None = served  # "travelled to X to meet Y": one meeting, told twice
     else:
         twin = next((i for i, p in enumerate(told) if same_happening(p, pair, lex)), None)

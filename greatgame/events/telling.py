@@ -61,17 +61,24 @@ def reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     return True
 
 
-def purpose(tok: Any) -> bool:
+def purpose(tok: Any, head: Trigger | None = None) -> bool:
     """An infinitive that gives the purpose of the act of its head ('sent troops to defend X').
 
     When the head's act is coded, the purpose is part of it, not an event of its own ('will meet X
     to discuss Y'); when it is not, the purpose may be the event ('dispatched inspectors to monitor').
+    The parser also attaches a purpose as an open complement ('telephoned X to offer condolences');
+    that is a purpose only when the head is no verb that governs its complement ('agreed to X').
     """
-    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.head.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
+    ):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    if tok.dep_ == "advcl":
+        return True
+    governs = head is not None and head.pattern.control is not None
+    return tok.dep_ == "xcomp" and head is not None and head.kind == "verb" and not governs
 
 
 RELATING = {"come", "follow", "coincide", "precede", "last"}
