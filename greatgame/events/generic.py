@@ -74,7 +74,7 @@ def inanimate(subj: Any, sa: Any, lex: Lexicon) -> bool:
         return False
     if subj.i in sa.by_token or sa.np_actors(subj):
         return False
-    if subj.ent_type_ in AGENT_ENTS:
+    if subj.ent_type_ in AGENT_ENTS or subj.pos_ == "PROPN" or subj.tag_ == "CD":
         return False
     return subj.lemma_.lower() not in set(lex.modality["agent_nouns"])
 
