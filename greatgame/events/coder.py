@@ -20,7 +20,7 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
-from greatgame.events.telling import reports_event, restated, tells
+from greatgame.events.telling import reports_event, restated, tells, told_before
 from greatgame.events.timeline import carry_dates, date_span_start
 from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
@@ -131,6 +131,8 @@ class Coder:
         if describes(trig, self.lex, sa):  # "The OTS brings together ...": background
             return False
         if embedded(trig, self.lex):  # "if convicted", "whether it planned to ...", "a law adopted in 2024"
+            return False
+        if told_before(trig, {e.type for e in doc.events}):  # "after the summit": the summit already told
             return False
         return sent.role != "commentary" or tells(trig)  # an opinion, unless it tells what happened
 

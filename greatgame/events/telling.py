@@ -158,3 +158,35 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
         and o.token.dep_ not in NESTED_CLAUSES
         for o in triggers
     )
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _bare_definite(noun: Any) -> bool:
+    """'the talks', 'the fighting': a definite noun with nothing that names who took part."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children) and all(
+        c.dep_ in ("det", "punct") for c in children
+    )
+
+
+def told_before(trig: Trigger, earlier: set[str]) -> bool:
+    """A bare definite event noun that points back at an event of its type the document told.
+
+    'Only after the summit did ...', 'Russia wanted the fighting to end', 'The talks were held in
+    narrow and extended formats': the event is the one already coded, mentioned again.
+    """
+    tok = trig.token
+    if trig.type not in earlier:
+        return False
+    if trig.kind == "noun":  # the subject of the sentence tells more of it: "The clashes began on ..."
+        return _bare_definite(tok) and not (tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT")
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return (
+        trig.kind == "verb"
+        and subj is not None
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and trig.pattern.type is None  # a light verb: the noun gives the act
+        and _bare_definite(subj)
+    )
