@@ -27,6 +27,8 @@ AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 TIME_ENTS = {"DATE", "TIME"}
+HABIT_WORDS = {"regular", "annual", "periodic", "frequent", "routine", "occasional", "biennial", "yearly",
+               "monthly", "weekly", "such"}  # fmt: skip
 FREQUENCY = {"every", "each", "annually", "yearly", "monthly", "weekly", "daily", "regularly", "usually"}
 TIME_WORDS = {"today", "tonight", "tomorrow", "now", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}  # fmt: skip
@@ -79,9 +81,17 @@ def inanimate(subj: Any, sa: Any, lex: Lexicon) -> bool:
     return subj.lemma_.lower() not in set(lex.modality["agent_nouns"])
 
 
+def habitual_noun(tok: Any) -> bool:
+    """'its regular annual summits', 'such exercises': event nouns that name a practice."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet")}
+    return tok.tag_ in ("NNS", "NNPS") and bool(mods & HABIT_WORDS)
+
+
 def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     """A material act in the simple present with no date that describes rather than tells."""
     tok = trig.token
+    if trig.kind == "noun":
+        return habitual_noun(tok)
     if trig.kind != "verb" or trig.type not in MATERIAL_TYPES or trig.intent:
         return False
     if not simple_present(tok) or dated(tok):
