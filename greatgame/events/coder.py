@@ -132,7 +132,8 @@ class Coder:
             return False
         if embedded(trig, self.lex):  # "if convicted", "whether it planned to ...", "a law adopted in 2024"
             return False
-        if told_before(trig, {e.type for e in doc.events}):  # "after the summit": the summit already told
+        earlier = {e.type for e in doc.events} | {e.mode for e in doc.events if e.mode}
+        if told_before(trig, earlier, self.lex):  # "after the summit": the summit already told
             return False
         return sent.role != "commentary" or tells(trig)  # an opinion, unless it tells what happened
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon
-from greatgame.events.triggers import Trigger, lemma, under_speech
+from greatgame.events.triggers import Trigger, lemma, noun_type, under_speech
 
 NESTED_CLAUSES = {"relcl", "acl"}
 NOMINAL_DEPS = {"amod", "compound", "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos"}
@@ -171,22 +171,20 @@ def _bare_definite(noun: Any) -> bool:
     )
 
 
-def told_before(trig: Trigger, earlier: set[str]) -> bool:
-    """A bare definite event noun that points back at an event of its type the document told.
+def told_before(trig: Trigger, earlier: set[str], lex: Lexicon) -> bool:
+    """A bare definite event noun that points back at an event the document told.
 
     'Only after the summit did ...', 'Russia wanted the fighting to end', 'The talks were held in
-    narrow and extended formats': the event is the one already coded, mentioned again.
+    narrow and extended formats', 'had decided to hold the summit online': the event is the one
+    already coded (same type or mode), mentioned again. ``earlier`` holds the types and modes of
+    the events coded so far.
     """
     tok = trig.token
-    if trig.type not in earlier:
+    if trig.type not in earlier and (trig.mode is None or trig.mode not in earlier):
         return False
     if trig.kind == "noun":  # the subject of the sentence tells more of it: "The clashes began on ..."
         return _bare_definite(tok) and not (tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT")
-    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    return (
-        trig.kind == "verb"
-        and subj is not None
-        and not any(c.dep_ == "agent" for c in tok.children)
-        and trig.pattern.type is None  # a light verb: the noun gives the act
-        and _bare_definite(subj)
-    )
+    if trig.kind != "verb" or trig.pattern.type is not None or any(c.dep_ == "agent" for c in tok.children):
+        return False  # not a light verb: the verb itself is the act
+    noun = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return noun is not None and _bare_definite(noun) and noun_type(noun, lex)[0] is not None
