@@ -23,6 +23,8 @@ MATERIAL_TYPES = {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "FIGHT", "ASSAULT",
                   "CONCEDE", "RETREAT", "INVESTIGATE", "PROTEST"}  # fmt: skip
 PERSONAL = {"it", "they", "he", "she", "we", "i", "you", "who"}
 RELATIVE = {"which", "that", "who"}
+POINTING = {"it", "them", "him", "her", "its", "their", "both", "each", "other"}
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis"}
 AGENT_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
@@ -104,4 +106,20 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive:  # "joint exercises are held ...": a practice, named by its event noun
         return subj.lemma_.lower() in lex.nouns or subj.lower_ in lex.nouns
-    return inanimate(subj, sa, lex)
+    return inanimate(subj, sa, lex) or not _counterpart(tok, subj, sa)
+
+
+def _counterpart(tok: Any, subj: Any, sa: Any) -> bool:
+    """Whether the verb's own clause names someone besides the subject.
+
+    'hosts Russia's base', 'sells grain to Afghanistan', 'keeps bases in both' do; 'supplies 40% of
+    the world's uranium' does not: a description of the subject alone.
+    """
+    skip = {t.i for t in subj.subtree}
+    stack = [c for c in tok.children if c.i not in skip]
+    while stack:
+        t = stack.pop()
+        if t.i in sa.by_token or t.lower_ in POINTING:
+            return True
+        stack += [c for c in t.children if c.dep_ not in CLAUSES]
+    return False
