@@ -6,6 +6,7 @@
 * a word that describes a noun rather than tells: a participle with no doer ("a law adopted
   last year", "terrorists trained abroad"), a gerund inside a noun phrase ("a partner in
   fighting X"), a bare participle used as an adjective ("there are dead and wounded");
+* a scenario rehearsed ("the troops will practise destroying armed groups");
 * the alternative not taken ("hold the summit online rather than host the leaders");
 * a free relative that names a thing by an act ("what they signed", "what Yerevan calls
   aggression"): the writer's way of naming, not a report.
@@ -94,10 +95,23 @@ def _free_relative(tok: Any) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in tok.children)
 
 
+def rehearsed(tok: Any, lex: Lexicon) -> bool:
+    """The complement of a verb of rehearsal ('practise locating and destroying X')."""
+    heads = set(lex.modality["rehearsal_heads"])
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pcomp") or cur.head is cur:
+            return False
+        cur = cur.head
+        if lemma(cur) in heads:
+            return True
+    return False
+
+
 def embedded(trig: Trigger, lex: Lexicon) -> bool:
     """Whether the trigger sits where no event is told (see the module docstring)."""
     tok = trig.token
-    if in_question(tok) or in_condition(tok):
+    if in_question(tok) or in_condition(tok) or rehearsed(tok, lex):
         return True
     if trig.kind != "verb":
         return False
