@@ -154,7 +154,7 @@ class Coder:
         if not src and not (nobody and tgt):
             return None
         src, tgt, place = self.res.target(trig, src, tgt, place, doc, sa)
-        mod = "negated" if nobody else modality(trig, spk, self.lex)
+        mod = "negated" if nobody else modality(trig, spk, self.lex, spk_verb, src.ids)
         typ = _joint(trig, src, tgt)
         accuser = spk or self._pronoun_speaker(spk_verb)
         if _alleged(trig, accuser, spk_verb, src):  # "X claimed that bandits had attacked Y": X's accusation
