@@ -17,7 +17,7 @@ from typing import Any
 
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.telling import purpose
-from greatgame.events.triggers import Trigger, noun_type
+from greatgame.events.triggers import Trigger, lemma, noun_type
 from greatgame.models import ActorRef, Event
 
 logger = logging.getLogger(__name__)
@@ -121,18 +121,20 @@ ASKING = {"DEMAND", "THREATEN"}
 CONTENT_DEPS = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj"}
 
 
-def asked_for(trig: Trigger, told: list[Pair]) -> bool:
-    """An act that a coded demand or threat is about: what is asked for has not happened.
+def asked_for(trig: Trigger, told: list[Pair], lex: Lexicon) -> bool:
+    """An act that a coded demand, threat or permission is about: it has not happened.
 
-    'X demanded that Y withdraw its troops', 'X warned Y against allowing Z to strike'.
+    'X demanded that Y withdraw its troops', 'X warned Y against allowing Z to strike', 'X allowed
+    Y to hold a rally'.
     """
+    permits = set(lex.modality["permission_heads"])
     asking = {t.token.i for t, e in told if e.type in ASKING}
     cur = trig.token
     for _ in range(6):
         if cur.dep_ not in CONTENT_DEPS or cur.head is cur:
             return False
         cur = cur.head
-        if cur.i in asking:
+        if cur.i in asking or (cur.pos_ == "VERB" and lemma(cur) in permits):
             return True
     return False
 
@@ -143,7 +145,7 @@ def admit(told: list[Pair], pair: Pair, lex: Lexicon) -> None:
     Of two tellings of one happening the better one stays (see ``keep_second``).
     """
     trig, ev = pair
-    if asked_for(trig, told):  # "demanded that Y withdraw", "warned against allowing Y to strike"
+    if asked_for(trig, told, lex):  # "demanded that Y withdraw", "warned against allowing Y to strike"
         return
     served = next((i for i, (t, _) in enumerate(told) if t.token.i == trig.token.head.i), None)
     if served is not None and trig.kind == "verb" and purpose(trig.token, told[served][0]):
