@@ -118,7 +118,16 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
 
 
 ASKING = {"DEMAND", "THREATEN"}
-CONTENT_DEPS = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj"}
+CONTENT_DEPS = {"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "conj"}
+
+
+def _bare_infinitive(tok: Any) -> bool:
+    """A base-form verb with no subject joined to a finite one: it cannot share its tense."""
+    return (
+        tok.tag_ == "VB"
+        and tok.head.tag_ in ("VBZ", "VBD", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
+    )
 
 
 def asked_for(trig: Trigger, told: list[Pair], lex: Lexicon) -> bool:
@@ -133,6 +142,9 @@ def asked_for(trig: Trigger, told: list[Pair], lex: Lexicon) -> bool:
     for _ in range(6):
         if cur.dep_ not in CONTENT_DEPS or cur.head is cur:
             return False
+        if cur.dep_ == "conj" and cur.head.i in asking:  # "demanded X and threatened Y": an act of its own,
+            return _bare_infinitive(cur)  # unless the parser hung a demanded 'withdraw' on 'demands'
+
         cur = cur.head
         if cur.i in asking or (cur.pos_ == "VERB" and lemma(cur) in permits):
             return True
