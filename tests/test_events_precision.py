@@ -118,3 +118,57 @@ def test_an_open_question_or_an_act_inside_a_noun_phrase_is_no_event(code, text)
 def test_a_participle_describing_the_people_arrested_is_no_event(code):
     doc = code("Kyrgyz police detained three men trained in Syria.")
     assert [e.type for e in doc.events] == ["COERCE"], summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("Kyrgyzstan demands that Tajikistan cease fire and withdraw its troops from Kyrgyz territory.", "DEMAND"),
+        ("Putin warned the West against allowing Kyiv to strike Russia with its missiles.", "THREATEN"),
+        ("Pakistani Interior Minister Aftab Sherpao allowed opposition leader Fazl-ur-Rehman to hold a rally "
+         "in Karachi.", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_what_is_demanded_warned_against_or_allowed_has_not_happened(code, text, typ):
+    doc = code(text)
+    assert [e.type for e in doc.events] == [typ], summary(doc)
+
+
+def test_a_present_act_that_names_no_one_else_describes_its_doer(code):
+    doc = code(
+        "Kazakhstan, a member of the Eurasian Economic Union and of the Shanghai Cooperation Organisation, "
+        "supplies around 40% of the world's uranium."
+    )
+    assert doc.events == [], summary(doc)
+
+
+def test_a_summit_told_again_and_a_rehearsed_scenario_add_no_events(code):
+    doc = code(
+        "Leaders of the Collective Security Treaty Organization met in Minsk on Thursday for a summit hosted "
+        "by Belarusian President Alexander Lukashenko. Russian President Vladimir Putin and Kazakh President "
+        "Kassym-Jomart Tokayev attended the summit. The talks were held behind closed doors. "
+        "Russian and Tajik troops began joint exercises near Dushanbe on Tuesday. The Russian Defence Ministry "
+        "said the troops would practise destroying armed groups crossing the border."
+    )
+    assert [e.trigger for e in doc.events if e.type == "CONSULT"] == ["hosted", "attended"], summary(doc)
+    assert "FIGHT" not in {e.type for e in doc.events}, summary(doc)
+
+
+def test_a_call_made_to_offer_condolences_holds_both_acts(code):
+    doc = code("Rahmon telephoned Putin on Saturday to offer condolences.")
+    assert [e.type for e in doc.events] == ["CONSULT", "SUPPORT"], summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text, typ",
+    [
+        ("Russia's Defence Ministry published a statement that Russian and Tajik troops had begun joint "
+         "exercises.", "COOPERATE"),
+        ("The Head of State stressed that Kazakhstan supports the accession of Uzbekistan to the Eurasian "
+         "Economic Union.", "SUPPORT"),
+        ("Islamic State claimed responsibility for the attack on the concert hall in Moscow.", "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_what_someone_states_or_claims_is_reported(code, text, typ):
+    doc = code(text)
+    assert [(e.type, e.modality) for e in doc.events] == [(typ, "reported")], summary(doc)
