@@ -142,7 +142,8 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
     """An event noun inside the clause of a verb of the same type names that verb's event.
 
     'took part in the summit', 'signed the agreement'; so does a participle clause of the same
-    type that goes on with the verb's act ('lifted the ban, removing it from the list').
+    type that goes on with the verb's act ('lifted the ban, removing it from the list'), and an
+    event noun joined to a verb's object is, like the object, what the verb acts on.
     """
     tok = trig.token
     if (
@@ -151,6 +152,8 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
         return any(o.kind == "verb" and o.type == trig.type and o.token.i == tok.head.i for o in triggers)
     if trig.kind != "noun":
         return False
+    if _shares_object(tok, triggers):  # "rules out the participation ... and the deployment of bases"
+        return True
     return any(
         o.kind != "noun"
         and o.type == trig.type
@@ -158,6 +161,18 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
         and o.token.dep_ not in NESTED_CLAUSES
         for o in triggers
     )
+
+
+def _shares_object(tok: Any, triggers: list[Trigger]) -> bool:
+    """An event noun joined to the object of a verb trigger: what the verb acts on, like the first."""
+    if tok.dep_ != "conj":
+        return False
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return any(o.kind == "verb" and o.token.i == first.head.i for o in triggers)
 
 
 DEFINITE = {"the", "this", "that", "these", "those"}
