@@ -172,3 +172,8 @@ def test_a_call_made_to_offer_condolences_holds_both_acts(code):
 def test_what_someone_states_or_claims_is_reported(code, text, typ):
     doc = code(text)
     assert [(e.type, e.modality) for e in doc.events] == [(typ, "reported")], summary(doc)
+
+
+def test_an_intention_denied_is_a_negated_act(code):
+    doc = code("Tajik officials say they do not intend to close the border with Afghanistan.")
+    assert [(e.type, e.modality) for e in doc.events] == [("SANCTION", "negated")], summary(doc)

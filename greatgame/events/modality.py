@@ -105,7 +105,14 @@ def _negated(trig: Trigger) -> bool:
     obj = child(tok, "dobj", "nsubjpass")
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return True
-    return False
+    return (
+        tok.dep_ == "xcomp"
+        and lemma(tok.head) in INTENDING
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    )
+
+
+INTENDING = {"intend", "plan", "want", "mean", "seek", "aim"}  # "do not intend to threaten": no threat
 
 
 def modality(
