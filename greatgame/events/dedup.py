@@ -81,6 +81,7 @@ def describes_noun_of(clause: Trigger, main: Trigger, lex: Lexicon) -> bool:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return (
         obj is not None
+        and main.token.head.i != obj.i  # "who attended the meeting hosted by X": the host clause hangs on it
         and noun_type(obj, lex)[0] == main.type
         and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
     )
@@ -94,7 +95,19 @@ def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
     if describes_noun_of(ta, tb, lex) or describes_noun_of(tb, ta, lex):
         return True
     negated = (ea.modality == "negated") != (eb.modality == "negated")  # "has not signed, but will"
-    return not negated and same_sides(ea, eb)
+    return not negated and not _other_objects(ta, tb) and same_sides(ea, eb)
+
+
+def _other_objects(a: Trigger, b: Trigger) -> bool:
+    """One verb told twice of different things: 'signed a statement, and ministers signed agreements'.
+
+    Two verbs on two objects ('signed the declaration and approved the document') are one act.
+    """
+    oa = next((c for c in a.token.children if c.dep_ == "dobj"), None)
+    ob = next((c for c in b.token.children if c.dep_ == "dobj"), None)
+    if a.kind != "verb" or b.kind != "verb" or oa is None or ob is None or lemma(a.token) != lemma(b.token):
+        return False
+    return oa.lemma_.lower() != ob.lemma_.lower()
 
 
 def _collective(ev: Event) -> bool:
@@ -106,7 +119,7 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
 
     Of a clause describing an event noun and the clause the noun belongs to, the main clause,
     unless it names only the bloc ('Leaders of the CIS met for a summit hosted by Japarov': the
-    host is the one who acted); otherwise the telling the coder is surer of.
+    host is the one who acted); otherwise the fuller telling (see ``_fullness``).
     """
     (t1, e1), (t2, e2) = first, second
     if describes_noun_of(t1, t2, lex) or describes_noun_of(t2, t1, lex):
@@ -114,7 +127,15 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
         main, other = (e1, e2) if main_first else (e2, e1)
         keep_other = _collective(main) and bool(other.source) and not _collective(other)
         return keep_other if main_first else not keep_other
-    return e2.confidence > e1.confidence
+    return _fullness(e2) > _fullness(e1)
+
+
+def _fullness(ev: Event) -> tuple[bool, bool, float]:
+    """How full a telling is: a doer, then a target, then the coder's confidence.
+
+    'launched the procedure to admit Iran': the purpose names Iran, the launch no one.
+    """
+    return (bool(ev.source), bool(ev.target), ev.confidence)
 
 
 ASKING = {"DEMAND", "THREATEN"}

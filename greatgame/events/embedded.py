@@ -91,8 +91,11 @@ def _alternative(tok: Any) -> bool:
 
 
 def _free_relative(tok: Any) -> bool:
-    """'what they signed', 'what he called bandits': 'what' is the object of the act itself."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" for c in tok.children)
+    """'what they signed', 'what he called bandits': the act is inside a free relative.
+
+    'what' comes before the act; in 'signed what they call a treaty' the act is outside it.
+    """
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "what" and c.i < tok.i for c in tok.children)
 
 
 def rehearsed(tok: Any, lex: Lexicon) -> bool:

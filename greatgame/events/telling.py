@@ -189,9 +189,9 @@ def _bare_definite(noun: Any) -> bool:
 def told_before(trig: Trigger, earlier: set[str], lex: Lexicon) -> bool:
     """A bare definite event noun that points back at an event the document told.
 
-    'Only after the summit did ...', 'Russia wanted the fighting to end', 'The talks were held in
-    narrow and extended formats', 'had decided to hold the summit online': the event is the one
-    already coded (same type or mode), mentioned again. ``earlier`` holds the types and modes of
+    'Only after the summit did ...', 'Russia wanted the fighting to end', 'had decided to hold the
+    summit online': the event is the one already coded (same type or mode), mentioned again. A
+    sentence about the event itself ('The talks were held at the residence') tells more of it. ``earlier`` holds the types and modes of
     the events coded so far.
     """
     tok = trig.token
@@ -201,5 +201,5 @@ def told_before(trig: Trigger, earlier: set[str], lex: Lexicon) -> bool:
         return _bare_definite(tok) and not (tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT")
     if trig.kind != "verb" or trig.pattern.type is not None or any(c.dep_ == "agent" for c in tok.children):
         return False  # not a light verb: the verb itself is the act
-    noun = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    noun = next((c for c in tok.children if c.dep_ == "dobj"), None)  # "The talks were held at X" tells more
     return noun is not None and _bare_definite(noun) and noun_type(noun, lex)[0] is not None
