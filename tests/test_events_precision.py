@@ -146,11 +146,13 @@ def test_a_summit_told_again_and_a_rehearsed_scenario_add_no_events(code):
     doc = code(
         "Leaders of the Collective Security Treaty Organization met in Minsk on Thursday for a summit hosted "
         "by Belarusian President Alexander Lukashenko. Russian President Vladimir Putin and Kazakh President "
-        "Kassym-Jomart Tokayev attended the summit. The talks were held behind closed doors. "
+        "Kassym-Jomart Tokayev attended the summit. Only after the summit did Putin meet Tokayev. "
         "Russian and Tajik troops began joint exercises near Dushanbe on Tuesday. The Russian Defence Ministry "
         "said the troops would practise destroying armed groups crossing the border."
     )
-    assert [e.trigger for e in doc.events if e.type == "CONSULT"] == ["hosted", "attended"], summary(doc)
+    assert [e.trigger for e in doc.events if e.type == "CONSULT"] == ["hosted", "attended", "meet"], summary(
+        doc
+    )
     assert "FIGHT" not in {e.type for e in doc.events}, summary(doc)
 
 

@@ -95,7 +95,9 @@ def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
     if describes_noun_of(ta, tb, lex) or describes_noun_of(tb, ta, lex):
         return True
     negated = (ea.modality == "negated") != (eb.modality == "negated")  # "has not signed, but will"
-    return not negated and not _other_objects(ta, tb) and same_sides(ea, eb)
+    if negated or ta.intent != tb.intent:  # "signed a treaty and promised to expand trade": two acts
+        return False
+    return not _other_objects(ta, tb) and same_sides(ea, eb)
 
 
 def _other_objects(a: Trigger, b: Trigger) -> bool:
