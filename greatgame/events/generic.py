@@ -106,20 +106,26 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive:  # "joint exercises are held ...": a practice, named by its event noun
         return subj.lemma_.lower() in lex.nouns or subj.lower_ in lex.nouns
-    return inanimate(subj, sa, lex) or not _counterpart(tok, subj, sa)
+    return inanimate(subj, sa, lex) or not _counterpart(tok, subj, sa, lex)
 
 
-def _counterpart(tok: Any, subj: Any, sa: Any) -> bool:
+def _head_noun(tok: Any) -> bool:
+    return tok.pos_ == "NOUN" and tok.dep_ not in ("amod", "compound")
+
+
+def _counterpart(tok: Any, subj: Any, sa: Any, lex: Lexicon) -> bool:
     """Whether the verb's own clause names someone besides the subject.
 
-    'hosts Russia's base', 'sells grain to Afghanistan', 'keeps bases in both' do; 'supplies 40% of
-    the world's uranium' does not: a description of the subject alone.
+    'hosts Russia's base', 'sells grain to Afghanistan', 'keeps bases in both', 'holds hundreds of
+    activists in camps' do; 'supplies 40% of the world's uranium' does not: a description of the
+    subject alone.
     """
+    people = set(lex.modality["agent_nouns"])
     skip = {t.i for t in subj.subtree}
     stack = [c for c in tok.children if c.i not in skip]
     while stack:
         t = stack.pop()
-        if t.i in sa.by_token or t.lower_ in POINTING:
+        if t.i in sa.by_token or t.lower_ in POINTING or (_head_noun(t) and t.lower_ in people):
             return True
         stack += [c for c in t.children if c.dep_ not in CLAUSES]
     return False

@@ -124,9 +124,9 @@ def modality(
     doers of the event: a clause someone is said to have said is reported even when the speaker is
     named by a title or a pronoun ('the Head of State stressed that ...').
     """
-    tok = trig.token
     if _negated(trig):
         return "negated"
+    tok = _clause_verb(trig)
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")} | _when_of(tok)
     govs = _governors(tok)
     gov_lemmas = {f for g in govs for f in forms(g)}
@@ -138,7 +138,7 @@ def modality(
     hypo_heads = set(lex.modality["hypothetical_heads"])
     if marks & set(lex.modality["hypothetical_marks"]) or gov_lemmas & hypo_heads:
         return "hypothetical"
-    if trig.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in NEXT_WORDS for c in tok.children):
+    if trig.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in NEXT_WORDS for c in trig.token.children):
         return "planned"  # "the next summit is due in X"
     if "would" in auxes and _future_in_past(tok, lex):  # "agreed that the summit would be held in X"
         auxes = (auxes - {"would"}) | {"will"}
@@ -162,6 +162,22 @@ def modality(
 ANNOUNCING = {"announce", "declare", "proclaim"}
 TIME_LINKS = {"before", "after", "until", "till", "when", "while", "once"}
 SPEECH_ACT_TYPES = {"DISAPPROVE", "SUPPORT", "DEMAND", "REJECT", "THREATEN"}
+
+
+def _clause_verb(trig: Trigger) -> Any:
+    """The word whose tense and mood are the event's.
+
+    An event noun's verb when the noun is its subject or object ('the summit would take place in
+    X'), else the trigger itself.
+    """
+    tok = trig.token
+    if (
+        trig.kind == "noun"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and tok.head.pos_ in ("VERB", "AUX")
+    ):
+        return tok.head
+    return tok
 
 
 def _when_of(tok: Any) -> set[str]:
