@@ -179,3 +179,16 @@ def test_what_someone_states_or_claims_is_reported(code, text, typ):
 def test_an_intention_denied_is_a_negated_act(code):
     doc = code("Tajik officials say they do not intend to close the border with Afghanistan.")
     assert [(e.type, e.modality) for e in doc.events] == [("SANCTION", "negated")], summary(doc)
+
+
+def test_a_state_that_has_held_since_a_date_is_background(code):
+    doc = code(
+        "Russia removed the Taliban from its list of terrorist organisations on Friday. "
+        "The movement had been banned in Russia since 2003."
+    )
+    assert [e.type for e in doc.events] == ["CONCEDE"], summary(doc)
+
+
+def test_a_tally_since_a_date_is_still_told(code):
+    doc = code("US drone strikes have killed at least eight al-Qaeda leaders in Yemen since July.")
+    assert doc.events, summary(doc)

@@ -31,6 +31,7 @@ PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 TIME_ENTS = {"DATE", "TIME"}
 HABIT_WORDS = {"regular", "annual", "periodic", "frequent", "routine", "occasional", "biennial", "yearly",
                "monthly", "weekly", "such"}  # fmt: skip
+SPANS = {"years", "decades", "months", "weeks", "year", "decade", "centuries"}
 FREQUENCY = {"every", "each", "annually", "yearly", "monthly", "weekly", "daily", "regularly", "usually"}
 TIME_WORDS = {"today", "tonight", "tomorrow", "now", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}  # fmt: skip
@@ -89,6 +90,20 @@ def habitual_noun(tok: Any) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and bool(mods & HABIT_WORDS)
 
 
+def lasting(tok: Any) -> bool:
+    """A perfect with 'since' or 'for' a span: what has held for a time ('has listed X since 2003')."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if not perfect or (obj is not None and any(t.tag_ == "CD" for t in obj.subtree)):
+        return False  # "have killed at least eight leaders since July": a tally of acts
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("since", "for")):
+        words = {t.lower_ for t in prep.subtree}
+        dates = any(c.dep_ == "pobj" and (c.ent_type_ == "DATE" or c.tag_ == "CD") for c in prep.children)
+        if (prep.lower_ == "since" and dates) or (prep.lower_ == "for" and words & SPANS):
+            return True  # not "has tightened the rules since the attack": a change, told
+    return False
+
+
 def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     """A material act in the simple present with no date that describes rather than tells."""
     tok = trig.token
@@ -96,6 +111,8 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
         return habitual_noun(tok)
     if trig.kind != "verb" or trig.type not in MATERIAL_TYPES or trig.intent:
         return False
+    if lasting(tok):  # "has listed the Taliban as terrorists since 2003": a standing state
+        return True
     if not simple_present(tok) or dated(tok):
         return False
     if trig.type in lex.modality["habitual_types"]:  # "The OTS brings together ...", "They meet yearly"
