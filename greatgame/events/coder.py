@@ -8,6 +8,9 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
+from greatgame.events.dedup import admit
+from greatgame.events.embedded import embedded
+from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
@@ -17,8 +20,9 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
+from greatgame.events.telling import reports_event, restated, tells, told_before
 from greatgame.events.timeline import carry_dates, date_span_start
-from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj, under_speech
+from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
 
 logger = logging.getLogger(__name__)
@@ -93,18 +97,17 @@ class Coder:
 
     def _code_sentence(self, doc: Document, sent: Sentence, parse: Any, sa: SentenceActors,
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
-        out: list[Event] = []
+        told: list[tuple[Trigger, Event]] = []
         place = find_place(parse, sent, sa, self.catalogue)
         triggers = find_triggers(parse, self.lex, set(sa.by_token))
         for trig in triggers:
-            if not _reports_event(trig, self.lex, doc.meta.genre) or _restated(trig, triggers):
+            if not self._tells_event(trig, triggers, doc, sent, sa):
                 continue
-            if sent.role == "commentary" and not _tells(trig):  # an opinion, unless it tells what happened
-                continue
-            ev = self._event(doc, sent, trig, sa, out or prev, place, actors)
-            if ev is not None and not any(_same(ev, o) for o in out):
-                out.append(ev)
+            ev = self._event(doc, sent, trig, sa, [e for _, e in told] or prev, place, actors)
+            if ev is not None:
                 self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
+                admit(told, (trig, ev), self.lex)  # one event per happening
+        out = [e for _, e in told]
         for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
             last = (out or prev or [None])[-1]
             ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
@@ -119,6 +122,20 @@ class Coder:
                 ev.date, ev.date_end, ev.date_precision = when.date, when.date_end, when.precision
                 out.append(ev)
         return out
+
+    def _tells_event(self, trig: Trigger, triggers: list[Trigger], doc: Document, sent: Sentence,
+                     sa: SentenceActors) -> bool:  # fmt: skip
+        """Whether the clause of a trigger tells an event of its own (see telling.py and generic.py)."""
+        if not reports_event(trig, self.lex, doc.meta.genre) or restated(trig, triggers):
+            return False
+        if describes(trig, self.lex, sa):  # "The OTS brings together ...": background
+            return False
+        if embedded(trig, self.lex):  # "if convicted", "whether it planned to ...", "a law adopted in 2024"
+            return False
+        earlier = {e.type for e in doc.events} | {e.mode for e in doc.events if e.mode}
+        if told_before(trig, earlier, self.lex):  # "after the summit": the summit already told
+            return False
+        return sent.role != "commentary" or tells(trig)  # an opinion, unless it tells what happened
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
@@ -137,7 +154,7 @@ class Coder:
         if not src and not (nobody and tgt):
             return None
         src, tgt, place = self.res.target(trig, src, tgt, place, doc, sa)
-        mod = "negated" if nobody else modality(trig, spk, self.lex)
+        mod = "negated" if nobody else modality(trig, spk, self.lex, spk_verb, src.ids)
         typ = _joint(trig, src, tgt)
         accuser = spk or self._pronoun_speaker(spk_verb)
         if _alleged(trig, accuser, spk_verb, src):  # "X claimed that bandits had attacked Y": X's accusation
@@ -243,134 +260,6 @@ def _is_headline(sent: Sentence, doc: Document) -> bool:
 
 
 ANNOUNCING = {"announce", "declare", "pledge"}
-NESTED_CLAUSES = {"relcl", "acl"}
-NOMINAL_DEPS = {"amod", "compound", "dobj", "pobj", "attr", "nsubj", "nsubjpass", "appos"}
-OPINION_AUX = {"should", "ought", "must"}
-
-
-def _reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
-    """False for clauses that tell no event.
-
-    An appeal ('Raise your voices against ...'), the author's advice ('Brussels should fund ...'),
-    an open question ('whether X will ...'), or an event noun that only restates one ('It was his
-    first visit', 'The attack was the deadliest').
-    """
-    tok = trig.token
-    clause = tok if trig.kind != "noun" else tok.head
-    root = tok.sent.root
-    if (
-        root.tag_ == "VB"
-        and root.i == tok.sent.start
-        and not any(c.dep_.startswith("nsubj") for c in root.children)
-    ):
-        return False
-    if trig.kind == "verb" and any(c.lower_ in OPINION_AUX for c in tok.children if c.dep_ == "aux"):
-        if under_speech(tok, lex) is None:
-            return False
-    if (
-        any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
-        or tok.sent[0].lower_ == "whether"
-    ):
-        return False
-    if trig.kind == "noun" and _looks_back(tok):  # "The meeting came days after ...": the story's own event
-        return False
-    if trig.kind == "noun" and lemma(tok.head) == "be":  # "The attack was the deadliest", "It was his visit"
-        if tok.dep_ == "attr" or (tok.dep_ == "nsubj" and any(c.dep_ == "attr" for c in tok.head.children)):
-            return False
-    if (
-        trig.kind == "verb" and genre in ("commentary", "op_ed") and _opinion_present(trig, lex)
-    ):  # "the rulers sell to whoever pays"
-        return False
-    if trig.kind == "verb" and _restating_clause(tok):  # "..., killing dozens", "... to build a railway"
-        return False
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":  # "fire without warning"
-        return False
-    if trig.kind == "verb" and tok.dep_ in NOMINAL_DEPS:  # "banned organisations", "the dead and wounded"
-        return False
-    if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
-        return False  # "an agreement to build a railway": what was agreed, not an event of its own
-    return True
-
-
-RELATING = {"come", "follow", "coincide", "precede", "last"}
-
-
-def _looks_back(tok: Any) -> bool:
-    """'The meeting came days after X', 'The summit coincided with Y': the event already told, placed in time."""
-    return (
-        tok.dep_ == "nsubj"
-        and lemma(tok.head) in RELATING
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-        and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children)
-    )
-
-
-def _tells(trig: Trigger) -> bool:
-    """A clause in the past, the perfect or the progressive: it tells what happened or is happening.
-
-    In a sentence of commentary only such clauses are events ("the bloc did not send a single
-    soldier"), not the author's judgements in the simple present or the future.
-    """
-    tok = trig.token if trig.kind != "noun" else trig.token.head
-    while tok.dep_ in ("xcomp", "conj") and tok.head is not tok and tok.tag_ not in ("VBD", "VBZ", "VBP"):
-        tok = tok.head
-    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were"}):
-        return True
-    return tok.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
-
-
-CASUALTY = {"kill", "wound", "injure"}
-
-
-def _restating_clause(tok: Any) -> bool:
-    """A clause that adds to an event already told.
-
-    Its toll ('fought ..., killing dozens', 'fighting that killed dozens') or the charge in an
-    accusation ('accused X of failing to ...').
-    """
-    low = lemma(tok)
-    if (
-        low in CASUALTY
-        and tok.dep_ in ("advcl", "relcl", "conj")
-        and tok.head.dep_ != "ROOT"
-        or (low in CASUALTY and tok.dep_ == "advcl")
-    ):
-        return True
-    return low == "fail" and tok.dep_ == "pcomp"
-
-
-def _opinion_present(trig: Trigger, lex: Lexicon) -> bool:
-    """In an opinion piece, a verb in the present tense (not reported) characterises, it does not tell."""
-    tok = trig.token
-    if under_speech(tok, lex) is not None:
-        return False
-    tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and bool(tags & {"VBZ", "VBP"}))
-
-
-def _restated(trig: Trigger, triggers: list[Trigger]) -> bool:
-    """An event noun inside the clause of a verb of the same type names that verb's event.
-
-    'took part in the summit', 'signed the agreement'; so does a participle clause of the same
-    type that goes on with the verb's act ('lifted the ban, removing it from the list').
-    """
-    tok = trig.token
-    if (
-        trig.kind == "verb" and tok.dep_ == "advcl" and tok.tag_ == "VBG"
-    ):  # "lifted the ban, removing it from ..."
-        return any(o.kind == "verb" and o.type == trig.type and o.token.i == tok.head.i for o in triggers)
-    if trig.kind != "noun":
-        return False
-    return any(
-        o.kind != "noun"
-        and o.type == trig.type
-        and trig.token in o.token.subtree
-        and o.token.dep_ not in NESTED_CLAUSES
-        for o in triggers
-    )
-
-
 TAKING_PART = {"take", "participate", "join"}
 
 
@@ -387,14 +276,6 @@ def _joint(trig: Trigger, src: Side, tgt: Side) -> str:
         ):
             return "COOPERATE"
     return trig.type
-
-
-def _same(a: Event, b: Event) -> bool:
-    """The same event told twice in one sentence: same type and source, one target within the other."""
-    if a.type != b.type or [x.id for x in a.source] != [x.id for x in b.source]:
-        return False
-    ta, tb = {x.id for x in a.target}, {x.id for x in b.target}
-    return ta == tb or (bool(ta) and bool(tb) and (ta <= tb or tb <= ta))
 
 
 def _clause_weight(tok: Any) -> float:

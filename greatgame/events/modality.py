@@ -28,6 +28,12 @@ def speaker(tok: Any, sa: SentenceActors, lex: Lexicon) -> tuple[list[str], Any]
         if agent:
             return sa.np_with_conj(agent[0]), verb
         return [], verb
+    noun = _speech_noun(tok, lex)
+    if noun is not None:  # "X published a statement that ...", "X's claim that ..."
+        holder = child(noun, "poss") or (child(noun.head, "nsubj") if noun.dep_ == "dobj" else None)
+        if holder is None:
+            return [], noun
+        return sa.np_with_conj(holder) or sa.subtree_actors(holder, set())[:1], noun
     for t in tok.doc:
         if t.lower_ == "according" and t.i + 1 < len(tok.doc) and tok.doc[t.i + 1].lower_ == "to":
             obj = child(tok.doc[t.i + 1], "pobj")
@@ -35,6 +41,20 @@ def speaker(tok: Any, sa: SentenceActors, lex: Lexicon) -> tuple[list[str], Any]
                 return sa.np_with_conj(obj) or sa.subtree_actors(obj, set())[:1], t
             return [], t
     return [], None
+
+
+def _speech_noun(tok: Any, lex: Lexicon) -> Any:
+    """The noun of saying ('statement', 'claim') whose 'that' clause holds ``tok``, or None."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN":
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+                return cur.head if lemma(cur.head) in set(lex.modality["speech_nouns"]) else None
+            return None
+        if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 CHARGING = {"accuse", "blame", "charge"}
@@ -85,15 +105,29 @@ def _negated(trig: Trigger) -> bool:
     obj = child(tok, "dobj", "nsubjpass")
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return True
-    return False
+    return (
+        tok.dep_ == "xcomp"
+        and lemma(tok.head) in INTENDING
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    )
 
 
-def modality(trig: Trigger, speaker_ids: list[str], lex: Lexicon) -> str:
-    """The contract's modality of the event this trigger reports."""
-    tok = trig.token
+INTENDING = {"intend", "plan", "want", "mean", "seek", "aim"}  # "do not intend to threaten": no threat
+
+
+def modality(
+    trig: Trigger, speaker_ids: list[str], lex: Lexicon, said_by: Any = None, source_ids: Any = ()
+) -> str:
+    """The contract's modality of the event this trigger reports.
+
+    ``said_by`` is the verb of saying whose content the trigger is (or None), ``source_ids`` the
+    doers of the event: a clause someone is said to have said is reported even when the speaker is
+    named by a title or a pronoun ('the Head of State stressed that ...').
+    """
     if _negated(trig):
         return "negated"
-    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    tok = _clause_verb(trig)
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")} | _when_of(tok)
     govs = _governors(tok)
     gov_lemmas = {f for g in govs for f in forms(g)}
     for g in govs:
@@ -104,7 +138,7 @@ def modality(trig: Trigger, speaker_ids: list[str], lex: Lexicon) -> str:
     hypo_heads = set(lex.modality["hypothetical_heads"])
     if marks & set(lex.modality["hypothetical_marks"]) or gov_lemmas & hypo_heads:
         return "hypothetical"
-    if trig.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in NEXT_WORDS for c in tok.children):
+    if trig.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in NEXT_WORDS for c in trig.token.children):
         return "planned"  # "the next summit is due in X"
     if "would" in auxes and _future_in_past(tok, lex):  # "agreed that the summit would be held in X"
         auxes = (auxes - {"would"}) | {"will"}
@@ -113,9 +147,90 @@ def modality(trig: Trigger, speaker_ids: list[str], lex: Lexicon) -> str:
     planned_heads = set(lex.modality["planned_heads"]) - {"announce", "decide"}
     if not trig.intent and (auxes & FUTURE_AUX or gov_lemmas & planned_heads or _is_to(tok)):
         return "planned"
-    if speaker_ids:
-        return "reported"
-    return "asserted"
+    saying = said_by is not None and lemma(said_by) in set(lex.modality["speech_verbs"]) | set(
+        lex.modality["speech_nouns"]
+    )
+    if not speaker_ids and not saying:  # "men accused of the attack": the attack itself is no one's account
+        return "reported" if _claim(trig) else "asserted"
+    if _own_speech_act(trig) or _aside(tok, said_by) or _joined(tok, said_by):  # "X said ..., accusing Y"
+        return "asserted"
+    if lemma(said_by) in ANNOUNCING and source_ids and set(source_ids) <= set(speaker_ids):
+        return "asserted"  # "Russia announced that it had recognised X": the announcement is the act
+    return "reported"
+
+
+ANNOUNCING = {"announce", "declare", "proclaim"}
+TIME_LINKS = {"before", "after", "until", "till", "when", "while", "once"}
+SPEECH_ACT_TYPES = {"DISAPPROVE", "SUPPORT", "DEMAND", "REJECT", "THREATEN"}
+
+
+def _clause_verb(trig: Trigger) -> Any:
+    """The word whose tense and mood are the event's.
+
+    An event noun's verb when the noun is its subject or object ('the summit would take place in
+    X'), else the trigger itself.
+    """
+    tok = trig.token
+    if (
+        trig.kind == "noun"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and tok.head.pos_ in ("VERB", "AUX")
+    ):
+        return tok.head
+    return tok
+
+
+def _when_of(tok: Any) -> set[str]:
+    """The future of the clause a time clause belongs to ('will travel to X before flying to Y')."""
+    head = None
+    if tok.dep_ == "pcomp" and tok.head.lower_ in TIME_LINKS:
+        head = tok.head.head
+    elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_LINKS for c in tok.children):
+        head = tok.head
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX
+
+
+def _own_speech_act(trig: Trigger) -> bool:
+    """A participle of speaking next to what was said: 'said X, accusing Y of Z', '..., calling for Z'."""
+    tok = trig.token
+    return (
+        trig.kind == "verb"
+        and trig.type in SPEECH_ACT_TYPES
+        and tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "conj")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+    )
+
+
+def _aside(tok: Any, said_by: Any) -> bool:
+    """A relative clause inside what was said: the writer's description ('..., who are barred from ...')."""
+    cur = tok
+    for _ in range(8):
+        if said_by is None or cur.i == said_by.i or cur.head is cur:
+            return False
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False
+
+
+def _joined(tok: Any, said_by: Any) -> bool:
+    """A clause the parser hung under a verb of saying though 'and' joins it.
+
+    'They announced X and Y promised Z': Y's promise is no content of the announcement.
+    """
+    if said_by is None or tok.dep_ != "ccomp" or tok.head.i != said_by.i:
+        return False
+    first = min(t.i for t in tok.subtree)
+    cc = tok.doc[first - 1] if first > 0 else None
+    return cc is not None and cc.dep_ == "cc" and cc.head.pos_ not in ("VERB", "AUX")
+
+
+def _claim(trig: Trigger) -> bool:
+    """'X claimed responsibility for the attack': the attack is X's account of it."""
+    return trig.kind == "verb" and lemma(trig.token) in CLAIMING and trig.pattern.type != trig.type
 
 
 def _future_in_past(tok: Any, lex: Lexicon) -> bool:
