@@ -121,11 +121,11 @@ def test_a_joint_exercise_of_several_armies_is_their_cooperation(code):
     assert coop[0].source and coop[0].target
 
 
-def test_keeping_bases_abroad_is_military_cooperation(code):
-    doc = code("Russia keeps military bases in Armenia and Tajikistan.")
-    coop = [e for e in doc.events if e.type == "COOPERATE"]
-    assert coop and ids(coop[0].source) == ["RUS"]
-    assert set(ids(coop[0].target)) == {"ARM", "TJK"}
+def test_keeping_bases_abroad_is_a_standing_arrangement_not_an_event(code):
+    # docs/corpus-annotation.md, rule 3: a standing condition is no event; setting it up is one
+    assert code("Russia keeps military bases in Armenia and Tajikistan.").events == []
+    sent = [e for e in code("Russia sent troops to its base in Tajikistan on Friday.").events if e.type == "MOBILIZE"]
+    assert sent and ids(sent[0].source) == ["RUS"]
 
 
 def test_no_state_recognising_a_government_is_a_negated_event_without_source(code):

@@ -19,6 +19,7 @@ from greatgame.events.triggers import Trigger
 
 logger = logging.getLogger(__name__)
 
+IN_FORCE = {"COERCE", "SANCTION"}  # measures that, still in force, are coded (corpus-annotation rule 3)
 MATERIAL_TYPES = {"CONSULT", "COOPERATE", "AID", "MOBILIZE", "FIGHT", "ASSAULT", "COERCE", "SANCTION",
                   "CONCEDE", "RETREAT", "INVESTIGATE", "PROTEST"}  # fmt: skip
 PERSONAL = {"it", "they", "he", "she", "we", "i", "you", "who"}
@@ -123,7 +124,9 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive:  # "joint exercises are held ...": a practice, named by its event noun
         return subj.lemma_.lower() in lex.nouns or subj.lower_ in lex.nouns
-    return inanimate(subj, sa, lex) or not _counterpart(tok, subj, sa, lex)
+    if trig.type in IN_FORCE:  # 'holds activists in camps': a coercive measure still in force is told
+        return inanimate(subj, sa, lex) or not _counterpart(tok, subj, sa, lex)
+    return True  # 'Russia keeps bases in Armenia', 'sells grain to Afghanistan': a standing arrangement
 
 
 def _head_noun(tok: Any) -> bool:
