@@ -5,7 +5,9 @@ migrations) with SQL alone: ``generate_series`` plus hash-based pseudo-random co
 no Python loops. ~20 countries and powers, the 18 PLOVER types, contexts, modalities, sentence
 roles, dates 2015-2025 (some events undated: their document's date counts), people with their
 countries, one ``event_actors`` row per side and actor, ``actors_in_doc`` rows, and the documents
-the events belong to (one per ten events by default).
+the events belong to (one per ten events by default). Events are stored in day order, as the
+migration that added ``day`` leaves a table and as a news ingest (which arrives roughly in date
+order) keeps it; the generation ends with ``facts.refresh_summaries``, as an ingest does.
 
 Then times, over ``--reps`` repetitions each with varied parameters (country, freq, domain):
 
@@ -15,8 +17,9 @@ Then times, over ``--reps`` repetitions each with varied parameters (country, fr
 * network:   ``greatgame.analysis.network(db, since, until)`` over a window of one to three years.
 
 Each query opens the file read-only for the call, as the API and notebooks do.
-Prints median and p95 latency per query, database size and generation time; last line
-``influence_median_ms=<n>``.
+Prints median and p95 latency per query, the median CPU time of a call (every thread of the
+process: what the call costs whatever else the machine runs), database size and generation
+time; last line ``influence_median_ms=<n>``.
 
 Usage: python benchmarks/query.py [--events 10000000] [--docs N] [--reps 20] [--seed 7] [--keep DIR]
 """
@@ -96,6 +99,7 @@ def _events_sql() -> str:
              "ELSE 'material_conflict' END")  # fmt: skip
     return f"""
     INSERT INTO events
+    WITH gen AS (
     WITH base AS (
         SELECT i, i // $per_doc AS d, i % $per_doc AS n,
                {_pick(CENTRAL, 10, 1.3)} AS c1,
@@ -114,17 +118,23 @@ def _events_sql() -> str:
                CASE WHEN two AND c3 <> other AND c3 <> c1 THEN [other, c3] ELSE [other] END AS o_countries
         FROM sides
     )
-    SELECT 'd' || lpad(d::VARCHAR, 8, '0') || ':' || n::VARCHAR, 'd' || lpad(d::VARCHAR, 8, '0'), n::INTEGER,
+    SELECT 'd' || lpad(d::VARCHAR, 8, '0') || ':' || n::VARCHAR, 'd' || lpad(d::VARCHAR, 8, '0') AS doc, n::INTEGER,
            type, {quads}, NULL, {context},
-           CASE WHEN swap THEN o_ids ELSE [a1] END, CASE WHEN swap THEN o_countries ELSE [c1] END,
-           CASE WHEN swap THEN [a1] ELSE o_ids END, CASE WHEN swap THEN [c1] ELSE o_countries END,
+           CASE WHEN swap THEN o_ids ELSE [a1] END AS s_ids, CASE WHEN swap THEN o_countries ELSE [c1] END AS s_ctry,
+           CASE WHEN swap THEN [a1] ELSE o_ids END AS t_ids, CASE WHEN swap THEN [c1] ELSE o_countries END AS t_ctry,
            CASE WHEN {_u(25)} < 0.15 THEN NULL
-                ELSE DATE '{START}' + greatest(0, (hash(d, $seed, 2) % {DAYS})::INTEGER - (hash(i, $seed, 26) % 20)::INTEGER) END,
+                ELSE DATE '{START}' + greatest(0, (hash(d, $seed, 2) % {DAYS})::INTEGER - (hash(i, $seed, 26) % 20)::INTEGER) END
+           AS date,
            NULL, 'day', NULL, NULL, NULL, NULL,
            {modality}, 'author', round(0.3 + 0.7 * {_u(27)}, 2), {role}, lower(type),
            'Sentence ' || n::VARCHAR || ': ' || a1 || ' and ' || o_ids[1] || ' ' || lower(type) || '.',
-           (n * 120)::INTEGER, (n * 120 + 100)::INTEGER, NULL
-    FROM lists"""
+           (n * 120)::INTEGER AS char_start, (n * 120 + 100)::INTEGER, NULL
+    FROM lists
+    )
+    SELECT gen.*, coalesce(gen.date, d.published) AS day, list_sort(list_distinct(list_concat(s_ids, t_ids))),
+           list_sort(list_distinct(list_concat(s_ids, t_ids, s_ctry, t_ctry)))
+    FROM gen LEFT JOIN documents d ON d.id = gen.doc
+    ORDER BY day NULLS FIRST, gen.doc, gen.char_start"""
 
 
 _EVENT_ACTORS_SQL = """
@@ -161,16 +171,18 @@ def generate(path: Path, events: int, docs: int, seed: int) -> dict[str, float]:
             took[name] = time.perf_counter() - t0
             print(f"  {name}: {time.perf_counter() - t0:.1f} s", flush=True)
         t0 = time.perf_counter()
-        facts.build_facts(store)
-        took["influence_facts"] = time.perf_counter() - t0
-        print(f"  influence_facts (derived, greatgame.analysis.facts.build_facts): {took['influence_facts']:.1f} s")
+        facts.refresh_summaries(store)
+        took["summary_tables"] = time.perf_counter() - t0
+        print(f"  summary tables (facts.refresh_summaries, as after an ingest): {took['summary_tables']:.1f} s")
         con.execute("CHECKPOINT")
     return took
 
 
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
+def _timed(fn, cpu: list[float]) -> float:
+    """Wall milliseconds of ``fn()``; its CPU milliseconds (every thread of the process) go to ``cpu``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     fn()
+    cpu.append((time.process_time() - c0) * 1000)
     return (time.perf_counter() - t0) * 1000
 
 
@@ -186,16 +198,17 @@ def _events_page(db: Path, filters: dict, offset: int) -> None:
         store.count_events(**filters)
 
 
-def run_queries(db: Path, reps: int, seed: int) -> dict[str, list[float]]:
-    """Milliseconds per call of each query, ``reps`` calls with varied parameters."""
+def run_queries(db: Path, reps: int, seed: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU milliseconds per call of each query, ``reps`` calls with varied parameters."""
     rnd = random.Random(seed)
     times: dict[str, list[float]] = {"influence": [], "events": [], "network": []}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     gg.influence(db, "KAZ", bootstrap=10)  # warm-up: imports, catalogue, weights
     for r in range(reps):
         country = CENTRAL[r % len(CENTRAL)]
         freq = ("quarter", "month", "year", "quarter")[r % 4]
         domain = rnd.choice([None, None, None, "military", "economic"])
-        times["influence"].append(_timed(functools.partial(gg.influence, db, country, freq=freq, domain=domain)))
+        times["influence"].append(_timed(functools.partial(gg.influence, db, country, freq=freq, domain=domain), cpu["influence"]))
         filters = rnd.choice([
             {"country": [country]},
             {"country": [country], "type": ["AGREE", "CONSULT"]},
@@ -204,12 +217,12 @@ def run_queries(db: Path, reps: int, seed: int) -> dict[str, list[float]]:
             {"quad": ["material_conflict"], "since": dt.date(2024, 1, 1), "until": dt.date(2024, 12, 31)},
         ])  # fmt: skip
         offset = rnd.choice([0, 0, 50, 500, 5000])
-        times["events"].append(_timed(functools.partial(_events_page, db, filters, offset)))
+        times["events"].append(_timed(functools.partial(_events_page, db, filters, offset), cpu["events"]))
         since = dt.date(2016 + r % 8, 1, 1)
         until = dt.date(since.year + 1 + r % 3, 12, 31)
-        times["network"].append(_timed(functools.partial(gg.network, db, since=since, until=until)))
+        times["network"].append(_timed(functools.partial(gg.network, db, since=since, until=until), cpu["network"]))
         print(f"  run {r + 1}/{reps}: " + "  ".join(f"{k} {v[-1]:.0f} ms" for k, v in times.items()), flush=True)
-    return times
+    return times, cpu
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -234,12 +247,13 @@ def main(argv: list[str] | None = None) -> None:
         else:
             print(f"reusing {db}")
         size = db.stat().st_size / 2**20
-        times = run_queries(db, args.reps, args.seed)
+        times, cpu = run_queries(db, args.reps, args.seed)
     print(f"events: {args.events:,}  documents: {docs:,}  database: {size:,.0f} MiB  "
-          f"generation: {gen_s:.1f} s (of which influence_facts {took.get('influence_facts', 0):.1f} s)")
+          f"generation: {gen_s:.1f} s (of which summary tables {took.get('summary_tables', 0):.1f} s)")
     for name, ms in times.items():
         med, p95 = _stats(ms)
-        print(f"{name:10s} median {med:8.1f} ms   p95 {p95:8.1f} ms   ({len(ms)} runs)")
+        print(f"{name:10s} median {med:8.1f} ms   p95 {p95:8.1f} ms   ({len(ms)} runs)   "
+              f"CPU median {statistics.median(cpu[name]):7.1f} ms (all threads; the load-independent figure)")
     print(f"influence_median_ms={_stats(times['influence'])[0]:.0f}")
 
 

@@ -100,6 +100,26 @@ def build_facts(store, weights: Weights | None = None) -> dict:
     return {"rows": rows, "keys": keys, "contexts": contexts, "seconds": time.perf_counter() - t0}
 
 
+def refresh_summaries(store, force: bool = False) -> dict:
+    """Bring the summary tables of a writable store up to date (after an ingest; ``db optimize``).
+
+    The store's own (``Store.refresh_aggregates``: network edges, actor labels) and
+    ``influence_cube``; each is rebuilt only when the data changed since it was built (or with
+    ``force``). The larger ``influence_facts`` table is built only on demand (``build_facts``).
+    Returns what was rebuilt ({} when everything was current).
+    """
+    from greatgame.analysis import influence_cube
+
+    done = {}
+    store_tables = store.refresh_aggregates(force=force)
+    if store_tables is not None:
+        done["aggregates"] = store_tables
+    cube = influence_cube.refresh(store, force=force)
+    if cube is not None:
+        done["influence_cube"] = cube
+    return done
+
+
 def drop_facts(store) -> None:
     """Remove the derived tables (the influence query then reads the events table)."""
     store.con.execute("DROP TABLE IF EXISTS influence_facts")

@@ -14,7 +14,7 @@ How it runs. DuckDB does the filtering and the aggregation: one query gives, per
 period, class, power mask, sign[, weight]), the number of events and the sum, sum of squares,
 minimum and maximum of their weights, where the power mask has bit j set when the event counts
 for power j. Python only spreads these few rows over the powers, adds shares, and draws the
-bootstrap (vectorised, from the same groups; see ``bootstrap_bands``). Event ids are gathered
+bootstrap (vectorised, from the same groups; ``influence_bands.bootstrap_bands``). Event ids are gathered
 only when asked (``evidence=True``).
 """
 
@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import zlib
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from greatgame.analysis.periods import check_freq, period_of
+from greatgame.analysis.influence_bands import bootstrap_bands, period_labels, power_bits
+from greatgame.analysis.periods import check_freq
 from greatgame.analysis.weights import CONFLICT, COOPERATION, Weights, load_weights
 from greatgame.errors import UsageError
 from greatgame.models import QUAD
@@ -39,7 +40,6 @@ logger = logging.getLogger(__name__)
 FACTUAL = ("asserted", "reported")
 CLASSES = ("factual", "planned", "hypothetical", "negated")
 MAX_POWERS = 62  # bits of the power mask (a BIGINT)
-EXACT_GROUPS = 512  # above this many weight groups in a cell, the bootstrap works on moments
 
 COLUMNS = [
     "power", "country", "domain", "period", "period_start", "period_end",
@@ -176,19 +176,6 @@ def query_params(country: str, powers: Sequence[str], domain: str | None, weight
 # -- from groups to the table ---------------------------------------------------------------------
 
 
-def _labels(starts: pd.Series, freq: str) -> dict:
-    out = {}
-    for start in starts.dropna().unique():
-        day = pd.Timestamp(start).date()
-        out[start] = period_of(day, freq)
-    return out
-
-
-def _bits(powers: Sequence[str], bits: Sequence[int] | None) -> np.ndarray:
-    """The mask bits of each power (bit j for power j unless the query says otherwise)."""
-    return np.array(bits if bits is not None else [1 << j for j in range(len(powers))], dtype=np.int64)
-
-
 def _spread(groups: pd.DataFrame, powers: Sequence[str], bits: np.ndarray) -> pd.DataFrame:
     """One row per (group, power in the group's mask)."""
     masks = groups["mask"].to_numpy(dtype=np.int64)
@@ -205,13 +192,22 @@ _SUMS = {  # column: (class, sign test, measure)
 }  # fmt: skip
 
 
-def _measures(per: pd.DataFrame) -> pd.DataFrame:
-    cls, sign = per["class"].to_numpy(), np.sign(per["sign"].to_numpy())
+def _sums(groups: pd.DataFrame, n_powers: int, bits: np.ndarray, cell: np.ndarray) -> pd.DataFrame:
+    """The ``_SUMS`` of each (cell, power), indexed cell * n_powers + power (absent when no group counts).
+
+    The rows of a (cell, power) are added in the order of ``groups`` (as a groupby of the
+    ``_spread`` rows would add them), without building a frame of the spread rows.
+    """
+    masks = groups["mask"].to_numpy(dtype=np.int64)
+    rows = [np.flatnonzero((masks & bits[j]) != 0) for j in range(n_powers)]
+    key = np.concatenate([cell[r] * n_powers + j for j, r in enumerate(rows)])
+    rows = np.concatenate(rows)
+    cls, sign = groups["class"].to_numpy()[rows], np.sign(groups["sign"].to_numpy())[rows]
     cols = {}
     for name, (want, sgn, measure) in _SUMS.items():
         keep = (cls == want) & (True if sgn is None else sign == sgn)
-        cols[name] = np.where(keep, per[measure].to_numpy(dtype=float), 0.0)
-    return per[["power", "domain", "period_start"]].assign(**cols)
+        cols[name] = np.where(keep, groups[measure].to_numpy(dtype=float)[rows], 0.0)
+    return pd.DataFrame(cols).groupby(key).sum()
 
 
 def _evidence(per: pd.DataFrame) -> pd.DataFrame:
@@ -233,12 +229,17 @@ def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str],
         groups = groups[~undated]
     if groups.empty:
         return pd.DataFrame(columns=COLUMNS)
-    per = _spread(groups, powers, bits)
     keys = ["power", "domain", "period_start"]
-    sums = _measures(per).groupby(keys).sum()
     cells = groups[["domain", "period_start"]].drop_duplicates()
-    full = pd.MultiIndex.from_frame(cells.merge(pd.DataFrame({"power": list(powers)}), how="cross")[keys])
-    table = sums.reindex(full, fill_value=0.0).reset_index()
+    cell = groups.groupby(["domain", "period_start"], sort=False, dropna=False).ngroup().to_numpy()
+    n_cells, n_powers = len(cells), len(powers)
+    sums = _sums(groups, n_powers, bits, cell).reindex(np.arange(n_cells * n_powers), fill_value=0.0)
+    table = pd.DataFrame({  # cell by cell, every power in each
+        "power": np.tile(np.array(list(powers), dtype=object), n_cells),
+        "domain": np.repeat(cells["domain"].to_numpy(), n_powers),
+        "period_start": np.repeat(cells["period_start"].to_numpy(), n_powers),
+    })
+    table = pd.concat([table, sums.reset_index(drop=True)], axis=1)
     for col in [c for c in _SUMS if c.startswith("n_")]:
         table[col] = table[col].astype(int)
     eng = table["engagement"]
@@ -246,13 +247,13 @@ def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str],
     total = table.groupby(["domain", "period_start"])["engagement"].transform("sum")
     table["share"] = np.where(total > 0, eng / total.where(total > 0, 1), np.nan)
     if evidence:
-        table = table.join(_evidence(per), on=keys)
+        table = table.join(_evidence(_spread(groups, powers, bits)), on=keys)
         for col in ("event_ids", "planned_event_ids"):
             table[col] = [v if isinstance(v, list) else [] for v in table[col]]
     else:
         table["event_ids"] = None
         table["planned_event_ids"] = None
-    labels = _labels(table["period_start"], freq)
+    labels = period_labels(table["period_start"], freq)
     table["period"] = [labels[s][0] for s in table["period_start"]]
     table["period_end"] = [labels[s][2] for s in table["period_start"]]
     table["period_start"] = [labels[s][1] for s in table["period_start"]]
@@ -260,96 +261,10 @@ def table_from_groups(groups: pd.DataFrame, country: str, powers: Sequence[str],
     return table
 
 
-# -- bootstrap ----------------------------------------------------------------------------------
-
-
-def _draw(cell: dict[str, np.ndarray], n: int, rng: np.random.Generator, bits: np.ndarray):
-    """Engagement and net (cooperation - conflict) of each power in ``n`` resamples of the cell."""
-    counts = cell["n"].astype(np.int64)
-    m = int(counts.sum())
-    draws = rng.multinomial(m, counts / m, size=n).astype(float)  # events drawn from each group
-    mean = cell["sw"] / counts
-    var = np.maximum(cell["sw2"] / counts - mean**2, 0.0)
-    sums = draws * mean
-    if var.any():
-        noise = rng.standard_normal(draws.shape) * np.sqrt(draws * var)
-        sums = np.clip(sums + noise, draws * cell["wmin"], draws * cell["wmax"])
-    member = ((cell["mask"].astype(np.int64)[:, None] & bits[None, :]) != 0).astype(float)
-    return sums @ member, (sums * np.sign(cell["sign"])) @ member
-
-
-def _cells(fact: pd.DataFrame):
-    """(domain, period start, arrays of the cell's groups) for each cell, in order."""
-    fact = fact.sort_values(["domain", "period_start"], kind="stable")
-    if "w" in fact and fact.groupby(["domain", "period_start"]).size().max() > EXACT_GROUPS:
-        big = fact.groupby(["domain", "period_start"])["n"].transform("size") > EXACT_GROUPS
-        merged = fact[big].groupby(["domain", "period_start", "mask", "sign"], as_index=False).agg(
-            n=("n", "sum"), sw=("sw", "sum"), sw2=("sw2", "sum"), wmin=("wmin", "min"), wmax=("wmax", "max"))
-        fact = pd.concat([fact[~big], merged]).sort_values(["domain", "period_start"], kind="stable")
-    cols = {c: fact[c].to_numpy(dtype=float) for c in ("n", "sw", "sw2", "wmin", "wmax", "sign")}
-    cols["mask"] = fact["mask"].to_numpy(dtype=np.int64)
-    keys = list(zip(fact["domain"], fact["period_start"], strict=True))
-    start = 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
-            yield keys[start][0], keys[start][1], {c: v[start:i] for c, v in cols.items()}
-            start = i
-
-
-def bootstrap_bands(groups: pd.DataFrame, powers: Sequence[str], freq: str, n: int = 200, seed: int = 0,
-                    level: float = 0.95, bits: Sequence[int] | None = None,
-                    ) -> dict[tuple[str, str, str], tuple[float, float, float, float]]:  # fmt: skip
-    """Percentile bands of share and alignment per (power, domain, period), resampling events.
-
-    Within each (domain, period) the ``m`` stated events are drawn with replacement ``n`` times.
-    A resample is summarised by how many events it draws from each group of events with the same
-    powers, sign (and weight): those counts are drawn exactly, as one multinomial per resample.
-    When the events of a group share one weight (the usual case on a corpus of ordinary size,
-    where groups are split by weight) this is the event bootstrap itself; in cells with more than
-    ``EXACT_GROUPS`` groups, or from the facts table, the summed weight of the k events drawn
-    from a group is drawn from the normal law with the group's mean and variance times k
-    (clipped to the group's range). The generator is seeded from ``seed`` and the cell, so
-    results are reproducible. Returns {(power, domain, period): (share_lo, share_hi,
-    alignment_lo, alignment_hi)}.
-    """
-    fact = groups[(groups["class"] == "factual") & groups["period_start"].notna()]
-    bits = _bits(powers, bits)
-    out: dict[tuple[str, str, str], tuple[float, float, float, float]] = {}
-    qs = [50 * (1 - level), 100 - 50 * (1 - level)]
-    labels = _labels(fact["period_start"], freq)
-    for domain, start, cell in _cells(fact):
-        period = labels[start][0]
-        rng = np.random.default_rng(seed + zlib.crc32(f"{domain}|{period}".encode()))
-        eng, net = _draw(cell, n, rng, bits)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = eng / eng.sum(axis=1, keepdims=True)
-            align = np.where(eng > 0, net / eng, np.nan)
-        s_band, a_band = _bands(share, qs), _bands(align, qs)
-        for j, power in enumerate(powers):
-            out[(power, domain, period)] = (s_band[0, j], s_band[1, j], a_band[0, j], a_band[1, j])
-    return out
-
-
-def _bands(values: np.ndarray, qs: list[float]) -> np.ndarray:
-    """Percentiles ``qs`` of each column (linear, as ``np.percentile``), ignoring NaN; NaN if none."""
-    ordered = np.sort(values, axis=0)  # NaN sort last
-    k = (~np.isnan(values)).sum(axis=0)
-    out = np.full((len(qs), values.shape[1]), np.nan)
-    cols = np.nonzero(k)[0]
-    for i, q in enumerate(qs):
-        pos = q / 100 * (k[cols] - 1)
-        lo = np.floor(pos).astype(int)
-        hi = np.minimum(lo + 1, k[cols] - 1)
-        frac = pos - lo
-        a, b = ordered[lo, cols], ordered[hi, cols]
-        out[i, cols] = a + (b - a) * frac
-    return out
-
-
 def finish(groups: pd.DataFrame, country: str, powers: Sequence[str], freq: str, bootstrap: int, seed: int,
            evidence: bool, bits: Sequence[int] | None = None) -> pd.DataFrame:  # fmt: skip
     """The influence table (``COLUMNS``) from the grouping query's rows."""
-    bits = _bits(powers, bits)
+    bits = power_bits(powers, bits)
     table = table_from_groups(groups, country, powers, freq, evidence, bits)
     if table.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -414,16 +329,14 @@ def influence_table(events: pd.DataFrame, country: str, freq: str = "quarter",
 
 
 def _store_relation(since: dt.date | None, until: dt.date | None, cw: str = "CAST(1 AS DOUBLE)") -> str:
-    day = "coalesce(e.date, d.published)"
     join = " LEFT JOIN event_weights sw ON sw.id = e.id" if "sw." in cw else ""
-    where = ["(list_contains(e.source_ids, $country) OR list_contains(e.source_countries, $country) "
-             "OR list_contains(e.target_ids, $country) OR list_contains(e.target_countries, $country))"]  # fmt: skip
-    where += [f"{day} >= $since"] if since is not None else []
-    where += [f"{day} <= $until"] if until is not None else []
+    where = ["list_contains(e.keys, $country)"]  # the ids and countries of both sides
+    where += ["e.day >= $since"] if since is not None else []
+    where += ["e.day <= $until"] if until is not None else []
     return f"""
         SELECT e.id, e.type, e.confidence, e.modality, e.sentence_role, e.context, e.source_ids,
-               e.source_countries, e.target_ids, e.target_countries, {day} AS day, {cw} AS cw
-        FROM events e LEFT JOIN documents d ON d.id = e.doc{join}
+               e.source_countries, e.target_ids, e.target_countries, e.day, {cw} AS cw
+        FROM events e{join}
         WHERE {" AND ".join(where)}"""
 
 
@@ -434,13 +347,15 @@ def influence_query(store, country: str, freq: str = "quarter", powers: Sequence
                     diversity: bool = False) -> pd.DataFrame:  # fmt: skip
     """The influence table straight from an open ``Store``: filtering and sums run in DuckDB.
 
-    Uses the compact ``influence_facts`` table (``greatgame.analysis.facts``) when it is up to
-    date and covers the powers asked for, else the events table itself (same figures, slower).
+    Uses the ``influence_cube`` summary table (``greatgame.analysis.influence_cube``) when it is
+    current and can answer the call, else the compact ``influence_facts`` table
+    (``greatgame.analysis.facts``) when it is up to date and covers the powers asked for, else
+    the events table itself (same figures, slower).
     With ``clusters`` (the default) the reports of one act of a story count once, from the
     ``event_weights`` table that story clustering writes (events without a row, or a store
     without the table, weigh 1); with ``diversity`` an act told by k outlets counts 1 + ln k.
     """
-    from greatgame.analysis import facts
+    from greatgame.analysis import facts, influence_cube
 
     check_freq(freq)
     weights = weights or load_weights()
@@ -448,6 +363,10 @@ def influence_query(store, country: str, freq: str = "quarter", powers: Sequence
     powers = _powers(powers, country, weights)
     if not powers:
         return pd.DataFrame(columns=COLUMNS)
+    keys = influence_cube.plan(store, country, powers, weights, evidence, clusters, diversity, eu_members, since, until)
+    if keys is not None:
+        groups = influence_cube.query(store, keys, country, freq, powers, by_domain, domain, since, until, weights)
+        return finish(groups, country, powers, freq, bootstrap, seed, evidence)
     params = query_params(country, powers, domain, weights, eu_members)
     plan = facts.plan(store, powers, by_domain, domain, weights, eu_members)
     cw = story_weight_sql(clusters and has_story_weights(store.con), diversity)
@@ -465,13 +384,19 @@ def influence_query(store, country: str, freq: str = "quarter", powers: Sequence
     return finish(groups, country, powers, freq, bootstrap, seed, evidence, bits)
 
 
+_BLOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # catalogue -> {(actor, day): (member, observer)}
+
+
 def add_blocs(table: pd.DataFrame, catalogue) -> pd.DataFrame:
     """Add ``shared_blocs`` and ``observer_blocs``: blocs power and country share on the period end.
 
     ``shared_blocs``: both are members (or the country is a member of the power itself, a bloc).
     ``observer_blocs``: one is an observer where the other is a member or observer.
     """
-    cache: dict[tuple[str, dt.date], tuple[set, set]] = {}
+    try:  # per catalogue, kept while it lives: the same periods and powers come back call after call
+        cache = _BLOCS.setdefault(catalogue, {})
+    except TypeError:  # a catalogue that cannot be weakly referenced: cache for this call only
+        cache = {}
 
     def rel(actor: str, on: dt.date) -> tuple[set, set]:
         if (actor, on) not in cache:

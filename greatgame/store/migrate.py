@@ -9,6 +9,7 @@ Running ``migrate`` twice applies nothing the second time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
@@ -42,19 +43,25 @@ class MigrationStatus:
 
 def known_migrations() -> list[Migration]:
     """Every migration shipped with this version of greatgame, in the order they apply."""
+    return list(_shipped())
+
+
+@functools.cache
+def _shipped() -> tuple[Migration, ...]:
+    """The migration files, read once per process (every read-only open checks them)."""
     folder = resources.files("greatgame.store") / "migrations"
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
-    return [Migration(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
+    return tuple(Migration(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files)
 
 
 def applied_migrations(con) -> dict[str, dt.datetime]:
     """Name -> time applied, for the migrations recorded in this database (empty when none)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
-    ).fetchone()[0]
-    if not exists:
+    import duckdb
+
+    try:  # one query on every open (a catalogue lookup first costs as much again)
+        return dict(con.execute("SELECT name, applied_at FROM migrations ORDER BY name").fetchall())
+    except duckdb.CatalogException:
         return {}
-    return dict(con.execute("SELECT name, applied_at FROM migrations ORDER BY name").fetchall())
 
 
 def status(con) -> list[MigrationStatus]:

@@ -2,7 +2,9 @@
 
 All values reach DuckDB as parameters; only fixed column and table names are written into SQL.
 An event's ``day`` is its own date, or the document's publication date when the event has none;
-``since`` and ``until`` filter on ``day`` (both inclusive).
+``since`` and ``until`` filter on ``day`` (both inclusive). ``day`` is stored on the event row
+(with ``actors`` and ``keys``, the ids and the ids and countries on either side), so no event
+query joins the documents to filter or sort.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ OPINION_ROLES = ("commentary", "appeal")  # sentence roles whose events are opin
 _EVENT_SELECT = """
 SELECT e.id, e.doc, e.sentence_idx, e.type, e.quad, e.mode, e.context,
        e.source_ids, e.source_countries, e.target_ids, e.target_countries,
-       e.date, e.date_end, e.date_precision, coalesce(e.date, d.published) AS day,
+       e.date, e.date_end, e.date_precision, e.day,
        e.location_name, e.location_country, e.location_lat, e.location_lon,
        e.modality, e.attributed_to, e.confidence, e.sentence_role, e.trigger,
        e.sentence, e.char_start, e.char_end, e.cluster,
@@ -27,9 +29,34 @@ SELECT e.id, e.doc, e.sentence_idx, e.type, e.quad, e.mode, e.context,
 FROM events e JOIN documents d ON d.id = e.doc
 """
 
-_EVENT_ORDER = " ORDER BY day DESC NULLS LAST, e.doc, e.char_start, e.id"
+_EVENT_ORDER = " ORDER BY e.day DESC NULLS LAST, e.doc, e.char_start, e.id"
 
-_PAGE_IDS = "SELECT e.id, coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.id = e.doc"
+_PAGE_IDS = "SELECT e.id, e.doc, e.day FROM events e"
+
+DEEP_PAGE = 1000  # pages ending further than this from the first row are narrowed to their days first
+
+
+def _page_rows(page: list[tuple]) -> tuple[str, list[Any]]:
+    """SQL and parameters reading the full rows of a page's (id, doc, day) triples, in page order.
+
+    The page's events and documents are picked first, each by id (and the events also by the
+    page's range of days, so zone maps skip the rest of the table), then joined: a join
+    written over the whole tables makes DuckDB scan them.
+    """
+    ids, docs = [r[0] for r in page], sorted({r[1] for r in page})
+    days = [r[2] for r in page if r[2] is not None]
+    span, params = "", list(ids)
+    if days and len(days) == len(page):
+        span, params = " AND day BETWEEN ? AND ?", params + [min(days), max(days)]
+    elif days:
+        span, params = " AND (day >= ? OR day IS NULL)", params + [min(days)]
+    select = _EVENT_SELECT.replace("FROM events e JOIN documents d", "FROM page_events e JOIN page_docs d")
+    sql = f"""
+        WITH page_events AS MATERIALIZED (SELECT * FROM events WHERE id IN ({", ".join("?" * len(ids))}){span}),
+             page_docs AS MATERIALIZED (SELECT id, title, publisher, url, published FROM documents
+                                        WHERE id IN ({", ".join("?" * len(docs))}))
+        {select}{_EVENT_ORDER}"""
+    return sql, params + docs
 
 
 def _as_list(value: str | Iterable[str] | None) -> list[str]:
@@ -56,10 +83,15 @@ def _window(day: str, since: Any, until: Any, where: list[str], params: list[Any
         params.append(until)
 
 
-def _any_contains(columns: list[str], values: list[str], where: list[str], params: list[Any]) -> None:
-    """One of the list columns holds one of the values (``list_contains`` per value: fast scans)."""
-    where.append("(" + " OR ".join(f"list_contains({c}, ?)" for v in values for c in columns) + ")")
-    params.extend(v for v in values for _ in columns)
+def _any_contains(column: str, values: list[str], where: list[str], params: list[Any]) -> None:
+    """The list column holds one of the values (``list_contains`` per value: fast scans)."""
+    where.append("(" + " OR ".join(f"list_contains({column}, ?)" for _ in values) + ")")
+    params.extend(values)
+
+
+def _plain_dates(*values: Any) -> bool:
+    """Whether each value is None or a date (not a datetime or string): the summary tables' windows."""
+    return all(v is None or (isinstance(v, dt.date) and not isinstance(v, dt.datetime)) for v in values)
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
@@ -84,26 +116,24 @@ def event_filters(
 
     ``actor`` matches an actor id on either side; ``country`` matches an actor's country or id
     on either side; ``context`` matches when any listed context is among the event's contexts.
-    Every filter reads the ``events`` row itself (its id and country lists), never another table,
-    so a filtered scan needs no join; only ``since``/``until`` need the document's date.
+    Every filter reads the ``events`` row itself (``actors``: the ids on either side; ``keys``: the
+    ids and countries on either side; ``day``), never another table, so a filtered scan needs no join.
     """
     where: list[str] = []
     params: list[Any] = []
     actors = _as_list(actor)
     if actors:  # the event's own lists: no join with event_actors (a semi-join on 10 M ids is slow)
-        _any_contains(["e.source_ids", "e.target_ids"], actors, where, params)
+        _any_contains("e.actors", actors, where, params)
     countries = _as_list(country)
     if countries:
-        _any_contains(["e.source_countries", "e.target_countries", "e.source_ids", "e.target_ids"],
-                      countries, where, params)  # fmt: skip
+        _any_contains("e.keys", countries, where, params)
     _in("e.type", [t.upper() for t in _as_list(type)], where, params)
     _in("e.quad", _as_list(quad), where, params)
     _in("e.modality", _as_list(modality), where, params)
     contexts = _as_list(context)
-    if contexts:
-        where.append("list_has_any(e.context, ?::VARCHAR[])")
-        params.append(contexts)
-    _window("coalesce(e.date, d.published)", since, until, where, params)
+    if contexts:  # list_contains per value: several times faster than list_has_any on a long scan
+        _any_contains("e.context", contexts, where, params)
+    _window("e.day", since, until, where, params)
     if doc is not None:
         where.append("e.doc = ?")
         params.append(doc)
@@ -230,19 +260,58 @@ class QueryMixin:
         if limit is None:
             page, pparams = _page(limit, offset)
             return self._df(_EVENT_SELECT + where + _EVENT_ORDER + page, params + pparams)
-        ids = [r[0] for r in self.con.execute(_PAGE_IDS + where + _EVENT_ORDER + " LIMIT ? OFFSET ?",
-                                               params + [int(limit), int(offset)]).fetchall()]  # fmt: skip
-        if not ids:
+        limit, offset = int(limit), int(offset)
+        sql = _PAGE_IDS + where + _EVENT_ORDER + " LIMIT ? OFFSET ?"
+        if offset + limit > DEEP_PAGE and not self._keeps_top_rows(sql, params + [limit, offset]):
+            where, params, offset = self._deep_page(where, params, limit, offset)
+            sql = _PAGE_IDS + where + _EVENT_ORDER + " LIMIT ? OFFSET ?"
+        page = self.con.execute(sql, params + [limit, offset]).fetchall()
+        if not page:
             return self._df(_EVENT_SELECT + " WHERE false")
-        marks = ", ".join("?" * len(ids))
-        return self._df(_EVENT_SELECT + f" WHERE e.id IN ({marks})" + _EVENT_ORDER, ids)
+        return self._df(*_page_rows(page))
+
+    def _keeps_top_rows(self, sql: str, params: list[Any]) -> bool:
+        """Whether DuckDB plans the page as a top-N (keeping only the first rows), not a full sort."""
+        plan = "".join(str(r[-1]) for r in self.con.execute("EXPLAIN " + sql, params).fetchall())
+        return "TOP_N" in plan.upper().replace(" ", "_")
+
+    def _deep_page(self, where: str, params: list[Any], limit: int, offset: int) -> tuple[str, list[Any], int]:
+        """Narrow a deep page to the days it spans: (where, params, offset within those days).
+
+        Far from the first rows DuckDB sorts every matching event instead of keeping the top
+        rows; counting the matching events per day (one scan of a few columns) tells which days
+        hold the page, and the page query then reads only those days (zone maps skip the rest).
+        """
+        days = self.con.execute(f"SELECT e.day, count(*) FROM events e{where} GROUP BY e.day "
+                                "ORDER BY e.day DESC NULLS LAST", params).fetchall()  # fmt: skip
+        before, first, last = 0, None, None
+        for n, (_day, count) in enumerate(days):
+            if before >= offset + limit:
+                break
+            if first is None and before + count > offset:
+                first, skipped = n, before
+            last = n
+            before += count
+        if getattr(self, "read_only", False):  # nothing can change the answer: count_events reuses it
+            self._counted = (where, list(params), sum(c for _, c in days))
+        if first is None:  # past the end
+            return where + (" AND" if where else " WHERE") + " false", params, 0
+        newest, oldest = days[first][0], days[last][0]
+        if newest is None:
+            span, extra = "e.day IS NULL", []
+        elif oldest is None:
+            span, extra = "(e.day <= ? OR e.day IS NULL)", [newest]
+        else:
+            span, extra = "e.day BETWEEN ? AND ?", [oldest, newest]
+        return where + (" AND " if where else " WHERE ") + span, params + extra, offset - skipped
 
     def count_events(self, **filters) -> int:
         """How many events ``events`` would return without paging."""
         where, params = event_filters(**filters)
-        dated = filters.get("since") is not None or filters.get("until") is not None
-        source = "events e JOIN documents d ON d.id = e.doc" if dated else "events e"  # every event has its document
-        return int(self._scalar(f"SELECT count(*) FROM {source}" + where, params))
+        counted = getattr(self, "_counted", None)
+        if counted is not None and counted[:2] == (where, params):  # a deep page of a read-only store counted them
+            return int(counted[2])
+        return int(self._scalar("SELECT count(*) FROM events e" + where, params))
 
     def event_actors(self, **filters):
         """One row per (event, side, actor) for the events matching the filters."""
@@ -250,7 +319,7 @@ class QueryMixin:
         sql = f"""
             SELECT a.event, a.side, a.actor_id, a.country, a.kind, a.name
             FROM event_actors a
-            WHERE a.event IN (SELECT e.id FROM events e JOIN documents d ON d.id = e.doc{where})
+            WHERE a.event IN (SELECT e.id FROM events e{where})
             ORDER BY a.event, a.side, a.actor_id"""
         return self._df(sql, params)
 
@@ -258,18 +327,30 @@ class QueryMixin:
         """Actor-to-actor links: one row per (source, target, quad) with count and summed confidence.
 
         With ``factual_only`` (the default) only asserted and reported events outside opinion
-        sentences count, as in the influence index. Reads the events' own id lists (one scan, no
-        join with ``event_actors``); the documents only when ``since`` or ``until`` is given.
+        sentences count, as in the influence index. Reads the whole months of the window from the
+        ``edge_months`` summary table when it is current (``greatgame.store.aggregates``), and the
+        events of cut months (or of every month, without it) from their own id lists.
         """
+        from greatgame.store import aggregates
+
+        if factual_only and _plain_dates(since, until) and aggregates.current(self.con) is not None:
+            first, last, pieces = aggregates.split_window(since, until)
+            cond, params = aggregates.month_filter(first, last)
+            parts = [f"SELECT source, target, quad, count, weight FROM edge_months WHERE {cond}"]
+            for lo, hi in pieces:
+                parts.append(f"SELECT source, target, quad, count, weight FROM ({aggregates.edge_rows_sql('e.day BETWEEN ? AND ?')})")
+                params += [lo, hi]
+            sql = f"""SELECT source, target, quad, sum(count)::BIGINT AS count, sum(weight) AS weight
+                      FROM ({" UNION ALL ".join(parts)}) GROUP BY ALL ORDER BY source, target, quad"""
+            return self._df(sql, params)
         where, params = event_filters(since=since, until=until)
         conds = ["true"] + ([where.removeprefix(" WHERE ")] if where else [])
         if factual_only:
             conds.append("e.modality IN ('asserted', 'reported')")
             conds.append(f"e.sentence_role NOT IN ({', '.join('?' * len(OPINION_ROLES))})")
             params += list(OPINION_ROLES)
-        docs = " JOIN documents d ON d.id = e.doc" if where else ""
         sql = f"""
-            WITH ev AS (SELECT e.quad, e.confidence, e.source_ids, e.target_ids FROM events e{docs}
+            WITH ev AS (SELECT e.quad, e.confidence, e.source_ids, e.target_ids FROM events e
                         WHERE {" AND ".join(conds)})
             SELECT s.source, t.target, ev.quad, count(*) AS count, sum(ev.confidence) AS weight
             FROM ev, unnest(list_distinct(ev.source_ids)) AS s(source), unnest(list_distinct(ev.target_ids)) AS t(target)
@@ -279,11 +360,10 @@ class QueryMixin:
 
     def actor_names(self, ids: Iterable[str]):
         """Name, kind and country of the given actor ids as seen in the documents (as ``actors``)."""
-        sql = """
-            SELECT actor_id AS id, first(name ORDER BY mentions DESC, doc) AS name,
-                   first(kind ORDER BY mentions DESC, doc) AS kind,
-                   first(country ORDER BY country IS NULL, mentions DESC, doc) AS country
-            FROM actors_in_doc WHERE list_contains(?::VARCHAR[], actor_id) GROUP BY actor_id ORDER BY id"""
+        from greatgame.store import aggregates
+
+        source = "actor_labels" if aggregates.current(self.con) is not None else f"({aggregates.ACTOR_LABELS_SQL})"
+        sql = f"SELECT id, name, kind, country FROM {source} WHERE list_contains(?::VARCHAR[], id) ORDER BY id"
         return self._df(sql, [sorted(set(ids))])
 
     # -- statements ------------------------------------------------------------------------
@@ -333,10 +413,7 @@ class QueryMixin:
             rows = self.con.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
             return {str(k): int(v) for k, v in rows}
 
-        first, last = self.con.execute(
-            "SELECT min(coalesce(e.date, d.published)), max(coalesce(e.date, d.published)) "
-            "FROM events e JOIN documents d ON d.id = e.doc"
-        ).fetchone()
+        first, last = self.con.execute("SELECT min(day), max(day) FROM events").fetchone()
         return {
             "counts": counts,
             "events_by_type": by("type"),

@@ -23,7 +23,7 @@ EVENT_COLUMNS = (
     "date", "date_end", "date_precision",
     "location_name", "location_country", "location_lat", "location_lon",
     "modality", "attributed_to", "confidence", "sentence_role", "trigger",
-    "sentence", "char_start", "char_end", "cluster",
+    "sentence", "char_start", "char_end", "cluster", "day", "actors", "keys",
 )  # fmt: skip
 
 
@@ -84,8 +84,15 @@ def relation_rows(doc: Document) -> list[tuple]:
     ]
 
 
-def _event_row(doc_id: str, eid: str, e: Event) -> tuple:
+def _sorted_distinct(*lists: list) -> list[str]:
+    return sorted({v for values in lists for v in values if v is not None})
+
+
+def _event_row(doc_id: str, eid: str, e: Event, published: dt.date | None) -> tuple:
+    """The ``events`` row; ``day``, ``actors`` and ``keys`` are what the read queries filter on."""
     loc = e.location
+    ids = ([a.id for a in e.source], [a.id for a in e.target])
+    countries = ([a.country for a in e.source], [a.country for a in e.target])
     return (
         eid, doc_id, e.sentence_index, e.type, QUAD.get(e.type, "unknown"), e.mode, list(e.context),
         [a.id for a in e.source], [a.country for a in e.source],
@@ -95,6 +102,7 @@ def _event_row(doc_id: str, eid: str, e: Event) -> tuple:
         loc.lat if loc else None, loc.lon if loc else None,
         e.modality, e.attributed_to, float(e.confidence), e.sentence_role, e.trigger,
         e.sentence, e.char_start, e.char_end, None,
+        e.date or published, _sorted_distinct(*ids), _sorted_distinct(*ids, *countries),
     )  # fmt: skip
 
 
@@ -103,7 +111,7 @@ def event_rows(doc: Document) -> tuple[list[tuple], list[tuple]]:
     events, sides = [], []
     for n, e in enumerate(doc.events):
         eid = event_id(doc.id, n)
-        events.append(_event_row(doc.id, eid, e))
+        events.append(_event_row(doc.id, eid, e, doc.meta.published))
         for side, refs in (("source", e.source), ("target", e.target)):
             for a in refs:
                 sides.append((eid, doc.id, side, a.id, a.country, a.kind, a.name))

@@ -234,6 +234,16 @@ class Store(queries.QueryMixin):
             self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc_id])
         return True
 
+    def refresh_aggregates(self, force: bool = False) -> dict | None:
+        """Rebuild the summary tables (``greatgame.store.aggregates``) unless they are current.
+
+        Run after writing (``finish_ingest`` does); until then the queries read the base tables.
+        Returns row counts and seconds, or None when they were current.
+        """
+        from greatgame.store import aggregates
+
+        return aggregates.refresh(self, force=force)
+
     def migration_status(self) -> list[migrations.MigrationStatus]:
         """Known and applied migrations of this database."""
         return migrations.status(self.con)
