@@ -89,6 +89,8 @@ class Account:
     # how many of its events each actor (#id) and country (@code) takes part in
     parties: Counter = field(default_factory=Counter)
     core: frozenset[str] = frozenset()  # the countries taking part in at least ``core_share`` of its events
+    published: dt.date | None = None  # its document's publication day
+    background: bool = False  # undated background only (a standing state of affairs)
 
 
 def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
@@ -107,6 +109,8 @@ def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
         vague=bool(los) and all(e.anchored and (e.hi - e.lo).days > 62 for e in dated),
         conflict=sum(e.quad.endswith("conflict") for e in evs) / len(evs),
         parties=Counter(k for e in evs for k in {"#" + a for a in e.actors} | {"@" + c for c in e.countries}),
+        published=evs[0].published,
+        background=all(e.background for e in evs),
     )  # fmt: skip
 
 

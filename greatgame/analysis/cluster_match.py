@@ -6,11 +6,13 @@
    cosine, actor and country overlap and the same place, and subtracts a gap in tone (an
    account of fighting is not an account of a summit). Each account's main parties (the countries
    in at least ``core_share`` of its events) must take part in the other: a border war whose
-   report mentions a summit in the same town is not the summit. Accounts with a year-only date
+   report mentions a summit in the same town is not the summit; a bloc at the heart of one
+   account (in half its events) must take part in the other. Accounts with a year-only date
    are not matched. The same outlet's follow-ups may refer back ``followup_window_days``.
 3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
    over all their pairs reaches the threshold, so a chain of weak links does not snowball;
-   single linkage (union-find) is available too.
+   single linkage (union-find) is available too. Then a group made only of later mentions of a
+   dated happening (or of undated background) joins the group of its strongest link.
 
 Events may come *seeded*: already in a cluster (from an earlier block of days, see
 ``cluster_blocks.py``). Seeded events keep their clusters: new accounts may join a seeded cluster,
@@ -28,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from greatgame.analysis.cluster_accounts import Account, accounts, seeded_accounts
-from greatgame.analysis.cluster_model import ClusterParams, StoryEvent, gap, is_state, jaccard
+from greatgame.analysis.cluster_model import ClusterParams, StoryEvent, gap, is_bloc, is_state, jaccard
 from greatgame.analysis.cluster_text import TfIdf
 from greatgame.analysis.linkage import UnionFind, average_linkage
 
@@ -51,6 +53,8 @@ def can_match(a: Account, b: Account, p: ClusterParams) -> float | None:
         return None
     if p.core_share and not (a.core & b.countries and b.core & a.countries):
         return None  # each account's main parties must take part in the other (a war is not a summit)
+    if p.bloc_share and (_absent_bloc(a, b, p) or _absent_bloc(b, a, p)):
+        return None  # the bloc whose meeting one account tells takes no part in the other
     reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
     limit = reach if (a.anchored and b.anchored) else p.undated_window_days
     if gap(a.lo, a.hi, b.lo, b.hi) > limit:
@@ -59,6 +63,21 @@ def can_match(a: Account, b: Account, p: ClusterParams) -> float | None:
     if p.min_text_same_actor is not None and any(not is_state(x) for x in a.actors & b.actors):
         floor = min(floor, p.min_text_same_actor)  # the same person or group named in both
     return floor
+
+
+def _absent_bloc(a: Account, b: Account, p: ClusterParams) -> bool:
+    """Whether a bloc (CSTO, EU) in two or more and at least ``bloc_share`` of a's events is (almost) absent from b.
+
+    Almost: in less than ``bloc_other_share`` of b's events (0: in none of them).
+    """
+    n, m = len(a.members), len(b.members)
+    return any(
+        k[0] == "@"
+        and c >= max(p.bloc_share * n, 2)
+        and b.parties.get(k, 0) <= p.bloc_other_share * m
+        and is_bloc(k[1:])
+        for k, c in a.parties.items()
+    )
 
 
 def account_score(a: Account, b: Account, text: float, p: ClusterParams, who: float = 0.0) -> float | None:
@@ -190,6 +209,49 @@ def single_linkage(
     return uf.groups()
 
 
+def is_mention(acc: Account, p: ClusterParams) -> bool:
+    """Whether an account tells, in a piece published ``mention_days`` or more after it, a dated happening."""
+    if p.background_mentions and acc.background:
+        return True
+    return (
+        acc.anchored
+        and acc.hi is not None
+        and acc.published is not None
+        and (acc.published - acc.hi).days >= p.mention_days
+    )
+
+
+def attach_mentions(
+    accs: Sequence[Account],
+    parts: list[list[int]],
+    pair_scores: dict[tuple[int, int], float],
+    p: ClusterParams,
+    seeded: Sequence[bool],
+) -> list[list[int]]:
+    """Join each group made only of later mentions to the group of its strongest link.
+
+    A piece written weeks later names an old happening in a sentence or two: its words and
+    parties are a small part of the happening's reports, so the mean over all their pairs stays
+    low, but its best link says where it belongs. Groups holding seeded or first-hand accounts
+    are left as they are; a mention group joins at most one other group.
+    """
+    where = {n: g for g, part in enumerate(parts) for n in part}
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in pair_scores.items():
+        if s < p.threshold or where[i] == where[j]:
+            continue
+        for a, b in ((i, j), (j, i)):
+            g = where[a]
+            if s > best.get(g, (0.0, -1))[0] and not all(is_mention(accs[n], p) for n in parts[where[b]]):
+                best[g] = (s, where[b])
+    out = [list(part) for part in parts]
+    for g, part in enumerate(parts):
+        if g in best and all(is_mention(accs[n], p) and not seeded[n] for n in part):
+            out[best[g][1]] += part
+            out[g] = []
+    return [part for part in out if part]
+
+
 def group_events(
     events: Sequence[StoryEvent], p: ClusterParams, seeds: Sequence[str | None] | None = None
 ) -> list[list[int]]:
@@ -215,6 +277,8 @@ def group_events(
         parts = average_linkage(len(accs), pair_scores, p.threshold, weights, fixed)
     else:
         parts = single_linkage(accs, pair_scores, p, fixed)
+    if p.mention_days:
+        parts = attach_mentions(accs, parts, pair_scores, p, [lab is not None for lab in label])
     logger.debug("clustered %d events: %d accounts, %d scored pairs, %d clusters",
                  len(events), len(accs), len(pair_scores), len(parts))  # fmt: skip
     return [[i for n in part for i in accs[n].members] for part in parts]

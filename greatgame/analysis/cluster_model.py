@@ -42,6 +42,10 @@ class ClusterParams:
     background_apart: bool = True
     account_place_guard: bool = False
     core_share: float = 0.0
+    bloc_share: float = 0.0
+    bloc_other_share: float = 0.0
+    mention_days: int = 0
+    background_mentions: bool = False
     block_days: int = 28
     max_candidates: int = 200
     max_pairs: int = 30
@@ -98,6 +102,15 @@ def is_state(code: str) -> bool:
         pycountry.countries.get(alpha_3=code) is not None
         or pycountry.historic_countries.get(alpha_3=code) is not None
     )
+
+
+@lru_cache(maxsize=4096)
+def is_bloc(code: str) -> bool:
+    """Whether an actor key is an intergovernmental organisation of the catalogue (CSTO, EU, SCO)."""
+    from greatgame.catalogue import load_catalogue
+
+    entry = load_catalogue().get(code)
+    return entry is not None and entry.kind == "igo"
 
 
 @lru_cache(maxsize=4096)

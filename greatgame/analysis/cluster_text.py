@@ -16,7 +16,9 @@ _STOP = frozenset(
 BACKGROUND = re.compile(
     r"\b(since|has long|have long|for years|for decades|remains?|has repeatedly|have repeatedly|has been|"
     r"have been|has said|have said|has not|have not|keeps|is not|are not|whose|which has|who has|"
-    r"last year|last month|in recent years|in recent months|earlier this|earlier in|earlier last|years? ago)\b",
+    r"last year|last month|in recent years|in recent months|earlier this|earlier in|earlier last|years? ago|"
+    r"earlier(?=,)|previously|has yet|have yet|not yet|last (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|winter))\b",
     re.IGNORECASE,
 )
 _NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
