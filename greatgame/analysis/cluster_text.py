@@ -6,19 +6,23 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from importlib import resources
 
-_STOP = frozenset(
-    """the a an and or of to in on at for with by from as is was were are be been has had have that this
-    which who whom whose it its their his her they he she we our not but also after before over into
-    than then there said says say told would will could can may more most other such some any all two
-    one new first last week day days monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+import yaml
+
+_WORDS = yaml.safe_load((resources.files("greatgame.analysis") / "data" / "cluster_words.yaml").read_text("utf-8"))
+_STOP = frozenset(_WORDS["stopwords"].split())
+
+
+def _phrase(text: str) -> str:
+    """A background phrase as a regex: whole words, spaces as any whitespace, a trailing comma kept."""
+    words = text.rstrip(",").split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    return body + (r"(?=,)" if text.endswith(",") else r"\b")
+
+
 BACKGROUND = re.compile(
-    r"\b(since|has long|have long|for years|for decades|remains?|has repeatedly|have repeatedly|has been|"
-    r"have been|has said|have said|has not|have not|keeps|is not|are not|whose|which has|who has|"
-    r"last year|last month|in recent years|in recent months|earlier this|earlier in|earlier last|years? ago|"
-    r"earlier(?=,)|previously|has yet|have yet|not yet|last (?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|spring|summer|autumn|winter))\b",
+    r"\b(?:" + "|".join(_phrase(t) for t in sorted(_WORDS["background"], key=len, reverse=True)) + ")",
     re.IGNORECASE,
 )
 _NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
