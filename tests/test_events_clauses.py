@@ -85,13 +85,14 @@ def test_taking_part_in_drills_is_cooperation(code):
     assert "MOBILIZE" not in types(doc)
 
 
-def test_aid_announced_in_the_past_is_planned_aid_dated_by_the_announcement(code):
+def test_aid_announced_in_the_past_is_a_promise_dated_by_the_announcement(code):
     doc = code(
         "Japan announced on Monday that Tokyo would provide 30 million dollars in grants to Kyrgyzstan."
     )
-    aid = [e for e in doc.events if e.type == "AID"]
-    assert aid and aid[0].modality == "planned"
-    assert aid[0].date == dt.date(2024, 6, 10)
+    pledge = [e for e in doc.events if e.type == "AGREE"]
+    assert "AID" not in types(doc)  # nothing has been given yet (docs/corpus-annotation.md, pledged aid)
+    assert pledge and pledge[0].date == dt.date(2024, 6, 10)
+    assert {a.id for a in pledge[0].target} == {"KGZ"}
 
 
 def test_a_visit_wrapped_up_is_dated_from_its_first_day(code):

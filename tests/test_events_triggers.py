@@ -133,3 +133,41 @@ def test_help_governs_the_act_helped(code):
     doc = code("Russia has said it could use its base to help defend Tajikistan if the border situation deteriorated.")
     assert "SUPPORT" not in types(doc)
     assert "TJK" in sides(one(doc, "AID"))[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "absent"),
+    [
+        # announcing aid, a loan or investment is a promise: nothing has been given yet
+        ("At the meeting, Blinken announced an additional 25 million dollars for Central Asia.", "AGREE", "AID"),
+        ("Von der Leyen announced a 12 billion euro investment package for Kazakhstan.", "AGREE", "AID"),
+        # a referendum that carries a proposal is support for it
+        ("Kazakhstan voted in Sunday's referendum to build the country's first nuclear power plant.",
+         "SUPPORT", "COOPERATE"),
+        # a stance someone says they will always hold stays a stance
+        ("Xi told Tokayev that China would always support Kazakhstan's sovereignty.", "SUPPORT", "AGREE"),
+        # going on doing it is a pledge
+        ("Tokayev said Kazakhstan would continue to support the organisation's work.", "AGREE", None),
+    ],
+)  # fmt: skip
+def test_promises_stances_and_votes(code, text, typ, absent):
+    found = types(code(text))
+    assert typ in found and absent not in found, found
+
+
+def test_a_visit_not_made_is_a_negated_meeting(code):
+    ev = one(code("Armenian Prime Minister Nikol Pashinyan did not come to Bishkek."), "CONSULT")
+    assert ev.modality == "negated"
+    assert "nikol-pashinyan" in sides(ev)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit came less than three weeks after the two presidents signed the treaty.",
+        "Sadyr Japarov came to power in 2021.",
+        "Tashkent has so far avoided any talk of foreign troops on its soil.",
+    ],
+)
+def test_no_meeting_without_one(code, text):
+    assert "CONSULT" not in types(code(text)), types(code(text))

@@ -37,6 +37,8 @@ def absorbed(trig: Trigger) -> set[int]:
                 out |= {k.i for k in c.conjuncts}
         if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
             out |= {p.i for p in c.children if p.dep_ == "pobj"}
+        if c.dep_ == "prep" and c.lower_ == "in":  # "provide 26 billion yuan in financing", "assist in evacuating"
+            out |= {p.i for p in c.children if p.dep_ == "pcomp"}
     return out
 
 

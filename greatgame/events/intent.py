@@ -13,10 +13,10 @@ from greatgame.events.lexicon import Lexicon, Pattern
 from greatgame.events.words import Trigger, child_dep, lemma
 
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
-COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "would support Y" stays a stance (SUPPORT)
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 POSSIBLE_AUX = {"could", "might", "may"}
-DECIDED_ACTS = {"AID", "CONCEDE"}  # "X announced that it would provide / that Y would be dropped": the act itself
+DECIDED_ACTS = {"CONCEDE"}  # "X announced that Y would be dropped": the act itself; announced aid is a promise
 DEONTIC_AUX = {"must", "should"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "go"}
 
@@ -35,6 +35,11 @@ def _joint_plan(tok: Any) -> bool:
     """Several doers ('A, B and C will hold exercises'): an arrangement between them, not one side's promise."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
+def _continued(tok: Any) -> bool:
+    """'would continue to support Y': a pledge to go on doing something, not only a stance."""
+    return tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS
 
 
 PERFECT_AUX = {"had", "has", "have"}
@@ -105,8 +110,14 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
             trig.type, trig.intent = "THREATEN", True
     elif hedged or "not" in auxes or "n't" in auxes:  # "X said Y could help", "it will not help": no promise
         return
-    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type in DECIDED_ACTS):
-        trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
+    elif trig.type == "SUPPORT" and not _continued(tok):  # "X said China would always support Y": a stance
+        trig.intent = verb is not None
+    elif (
+        trig.type in COOPERATIVE_MATERIAL | {"SUPPORT"}
+        and not _joint_plan(tok)
+        and not (decided and trig.type in DECIDED_ACTS)
+    ):  # "X said it would help Y", "... would continue to support Y": a promise
+        trig.type, trig.intent = "AGREE", True
     elif trig.type == "CONSULT" and verb is not None:
         trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
 

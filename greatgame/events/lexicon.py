@@ -62,6 +62,8 @@ class Pattern:
     no_subjects: list[str] = field(default_factory=list)  # subjects that make it no event ("the borders meet")
     transitive: bool = False  # an event only with an object ("burned the office", not "the villages burned")
     reproach: str | None = None  # always | negated: "X said Y had (not) ..." is X's criticism of Y
+    clause: str | None = None  # the type when the verb governs a to-clause ("voted to build the plant": SUPPORT)
+    places: bool = False  # an event only with a prepositional object that is a place ("came to Bishkek")
 
 
 def _word(value: Any) -> Any:
@@ -89,7 +91,7 @@ def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),
               *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object,
-              *pat.pobjects.values(), pat.intended]:  # fmt: skip
+              *pat.pobjects.values(), pat.intended, pat.clause]:  # fmt: skip
         if t is not None and t not in PLOVER_TYPES:
             raise PatternFileError(f"{where}: pattern '{lemma}' names unknown PLOVER type '{t}'")
     return pat

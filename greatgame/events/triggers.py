@@ -94,6 +94,9 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
     if pat.transitive and obj is None:  # "while the villages burned"
         return None, strength, mode
+    if pat.places and not _to_place(tok, pat):  # "came to Bishkek", not "came to power" or "came after"
+        found, ptyp = _pobject_type(tok, pat)
+        return (ptyp if found else None), strength, mode
     subj = child_dep(tok, "nsubj")
     if subj is not None and lemma(antecedent(subj, tok)) in pat.no_subjects:  # "where the borders meet"
         return None, strength, mode
@@ -131,7 +134,31 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             ntyp, npat = noun_type(obj, lex)
             if ntyp:
                 return ntyp, 0.75, npat.mode if npat else None
+    if typ is None and pat.clause and _to_clause(tok) is not None:  # "voted to build the plant"
+        return pat.clause, max(strength, 0.7), mode
     return typ, strength, mode
+
+
+def _to_clause(tok: Any) -> Any:
+    """The to-infinitive a verb governs, also where the parser made it an adverbial clause."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and child_dep(c, "aux") is not None and child_dep(c, "aux").lower_ == "to"):
+            return c
+    return None
+
+
+PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _to_place(tok: Any, pat: Pattern) -> bool:
+    """A prepositional object of the verb that is a named place ('came to Bishkek')."""
+    return any(
+        o.ent_type_ in PLACES
+        for p in tok.children
+        if p.dep_ == "prep" and lemma(p) in pat.target_preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _people(obj: Any) -> bool:
@@ -241,6 +268,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if typ is None:
         return None
     content = _content(tok) if pat.control == "govern" else None
+    if content is None and pat.clause:
+        content = _to_clause(tok)
     if content is not None and lemma(content) in NO_ACT:  # "declined to comment"
         return None
     if content is not None and pat.contents:  # "ordered the forces to shoot": the act ordered
@@ -369,7 +398,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             if trig.type:
                 apply_intent(trig, lex)
                 found.append(trig)
-    absorbed = voided(sent, lex)
+    absorbed = voided(sent, lex) | practised
     for trig in found:
         absorbed |= absorbed_by(trig) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
