@@ -171,3 +171,28 @@ def test_a_visit_not_made_is_a_negated_meeting(code):
 )
 def test_no_meeting_without_one(code, text):
     assert "CONSULT" not in types(code(text)), types(code(text))
+
+
+def test_telling_a_leader_face_to_face_is_a_meeting_and_what_was_said_is_coded_too(code):
+    doc = code("In Astana on Wednesday, Xi told Kazakh President Kassym-Jomart Tokayev that China would always "
+               "support Kazakhstan's sovereignty.")  # fmt: skip
+    meeting = one(doc, "CONSULT")
+    assert "xi-jinping" in sides(meeting)[0] and "kassym-jomart-tokayev" in sides(meeting)[1]
+    assert one(doc, "SUPPORT").modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokayev told his guests that the Turkic states should build a common transport space.",
+        "Zamir Kabulov told a Russian radio station that Moscow was in no hurry.",
+    ],
+)
+def test_telling_a_group_or_the_press_is_no_meeting(code, text):
+    assert "CONSULT" not in types(code(text)), types(code(text))
+
+
+def test_saying_one_does_not_intend_a_hostile_act_is_an_assurance(code):
+    doc = code("The Taliban say they do not intend to threaten Afghanistan's northern neighbours.")
+    assert "THREATEN" not in types(doc)
+    assert one(doc, "AGREE").modality == "reported"

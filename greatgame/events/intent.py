@@ -37,6 +37,17 @@ def _joint_plan(tok: Any) -> bool:
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
+def _renounced(tok: Any, lex: Lexicon) -> bool:
+    """A hostile act someone does not intend, plan or want to do.
+
+    ('would not attack' is left to the negation: the modality module reads it as negated.)
+    """
+    head = tok.head
+    pat = lex.verbs.get(lemma(head))
+    intends = pat is not None and pat.control == "pass" and (pat.future or pat.hypothetical)
+    return tok.dep_ == "xcomp" and intends and child_dep(head, "neg") is not None
+
+
 def _continued(tok: Any) -> bool:
     """'would continue to support Y': a pledge to go on doing something, not only a stance."""
     return tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS
@@ -100,6 +111,9 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
     decided = verb is not None and lemma(verb) in ("announce", "declare", "decide")
     hedged = bool(auxes & POSSIBLE_AUX) and not auxes & FUTURE_AUX
     if not (verb is not None or conditional):
+        return
+    if trig.type in HOSTILE and verb is not None and not conditional and _renounced(tok, lex):
+        trig.type, trig.intent = "AGREE", True  # "they say they do not intend to threaten Y": an assurance
         return
     if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
         return

@@ -110,6 +110,7 @@ class Lexicon:
     context: dict[str, list[str]]
     not_light: set[str] = field(default_factory=set)  # verbs that never carry an event noun ("followed", "told")
     accusing_preps: set[str] = field(default_factory=set)  # "X said Y was behind it": X accuses Y
+    person_titles: set[str] = field(default_factory=set)  # titles that name a person ("President X")
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_weak_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
@@ -141,6 +142,7 @@ def load_lexicon() -> Lexicon:
         context=load_data("context.yaml"),
         not_light=set(verbs_file.get("not_light") or []),
         accusing_preps=set(verbs_file.get("accusing_preps") or []),
+        person_titles={str(w).lower() for w in verbs_file.get("person_titles") or []},
     )
     lex.role_rx = {
         role: [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])] for role, spec in roles.items()

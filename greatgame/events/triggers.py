@@ -161,6 +161,14 @@ def _to_place(tok: Any, pat: Pattern) -> bool:
     )
 
 
+def _leader(obj: Any, lex: Lexicon) -> bool:
+    """A named person, or one named by a title ('President Kassym-Jomart Tokayev'), not a group or the press."""
+    if obj is None or obj.pos_ != "PROPN":
+        return False
+    titles = {lemma(t) for t in obj.subtree if t.i < obj.i}
+    return obj.ent_type_ == "PERSON" or bool(titles & lex.person_titles)
+
+
 def _people(obj: Any) -> bool:
     """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
     return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
@@ -256,6 +264,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.intended:  # "Russia would respond": a threat when stated as intention, else nothing
         return intended_trigger(tok, pat, lex)
     if pat.control == "speech":
+        if pat.person_object and _leader(object_of(tok), lex):  # "Xi told President Tokayev that ...": they met
+            return Trigger(tok, pat.person_object, 0.6, pat, "verb", pat.mode, list(pat.context))
         if pat.type is None and not pat.objects:
             return None
         typ, strength, mode = verb_type(tok, pat, lex)
