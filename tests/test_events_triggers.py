@@ -196,3 +196,23 @@ def test_saying_one_does_not_intend_a_hostile_act_is_an_assurance(code):
     doc = code("The Taliban say they do not intend to threaten Afghanistan's northern neighbours.")
     assert "THREATEN" not in types(doc)
     assert one(doc, "AGREE").modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "absent"),
+    [
+        # the purpose of a procedure is the procedure, not an act of its own
+        ("The Shanghai Cooperation Organisation began the procedure to admit Belarus.", "AGREE", "RETREAT"),
+        # condolences sent are sympathy, not aid
+        ("Rahmon sent condolences to Putin after the attack.", "SUPPORT", "AID"),
+        # people killed in unrest died in fighting between the state and the crowd
+        ("Eighteen people were killed and 243 injured in unrest in Uzbekistan's region of Karakalpakstan, "
+         "the authorities said.",
+         "FIGHT", "ASSAULT"),
+        # closing a nuclear test site winds down a military activity
+        ("Kazakhstan closed the Semipalatinsk test site in 1991.", "RETREAT", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_the_object_or_the_setting_decides(code, text, typ, absent):
+    found = types(code(text))
+    assert typ in found and absent not in found, found

@@ -63,6 +63,7 @@ class Pattern:
     transitive: bool = False  # an event only with an object ("burned the office", not "the villages burned")
     reproach: str | None = None  # always | negated: "X said Y had (not) ..." is X's criticism of Y
     clause: str | None = None  # the type when the verb governs a to-clause ("voted to build the plant": SUPPORT)
+    standalone: bool = False  # a noun that stays its own event under another verb's preposition ("called with condolences")
     places: bool = False  # an event only with a prepositional object that is a place ("came to Bishkek")
 
 

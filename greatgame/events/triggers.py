@@ -75,7 +75,10 @@ def _cue_type(tok: Any, pat: Pattern) -> str | None:
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
-    if tok.dep_ == "relcl" and tok.head.i != tok.i:  # "the CSTO, which it left": the CSTO is in the clause
+    for c in tok.children:  # "were killed and 243 injured in unrest": the phrase after the last verb is shared
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            scope += [t for p in c.children if p.dep_ == "prep" for t in p.subtree]
+    if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:  # "the CSTO, which it left", "the procedure to admit X"
         scope.append(tok.head)
     if pat.cue_scope == "subject":
         scope = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree] or scope
@@ -227,7 +230,8 @@ def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     found, typ = lookup_keys(pat.objects, obj_keys(obj))
     if not found or typ is None:
         return None
-    return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
+    purpose = _to_clause(tok)  # "began the procedure to admit Belarus": the admission is the procedure
+    return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context), purpose)
 
 
 def _pobject_type(tok: Any, pat: Pattern) -> tuple[bool, Any]:
@@ -413,6 +417,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         absorbed |= absorbed_by(trig) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
     taken = absorbed | {t.token.i for t in verbs}
+    taken -= {t.i for t in sent if t.dep_ == "pobj" and (p := lookup(lex.nouns, t)) is not None and p.standalone}
     nouns = []
     for tok in sent:
         if (
