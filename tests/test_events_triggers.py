@@ -209,6 +209,11 @@ def test_saying_one_does_not_intend_a_hostile_act_is_an_assurance(code):
         ("Eighteen people were killed and 243 injured in unrest in Uzbekistan's region of Karakalpakstan, "
          "the authorities said.",
          "FIGHT", "ASSAULT"),
+        # pressing an offensive is fighting, not a demand
+        ("Taliban fighters pressed an offensive across the north of Afghanistan.", "FIGHT", "DEMAND"),
+        # sending peacekeepers, announced, is a promise of help, not a deployment told
+        ("Pashinyan announced that the CSTO would send peacekeeping forces to Kazakhstan.", "AGREE", "MOBILIZE"),
+        ("Kazakhstan objected to the new railway.", "DISAPPROVE", None),
         # closing a nuclear test site winds down a military activity
         ("Kazakhstan closed the Semipalatinsk test site in 1991.", "RETREAT", "SANCTION"),
     ],
