@@ -221,3 +221,28 @@ def test_saying_one_does_not_intend_a_hostile_act_is_an_assurance(code):
 def test_the_object_or_the_setting_decides(code, text, typ, absent):
     found = types(code(text))
     assert typ in found and absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, Kazakhstan's closest ally, still lists the Taliban as a terrorist organisation.",
+        "The Taliban had been banned in Russia since 2003.",
+        "Russia has listed the Taliban as a terrorist organisation since 2003.",
+        "Tajikistan hosts Russia's 201st military base, its largest installation abroad.",
+        "Kazakhstan sells grain and flour to Afghanistan.",
+    ],
+)
+def test_a_standing_state_is_no_event(code, text):
+    assert not {"COERCE", "COOPERATE"} & set(types(code(text))), types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia banned the Taliban in 2003.",
+        "Migrants without papers are now barred from opening bank accounts in Russia, the Interior Ministry said.",
+    ],
+)
+def test_the_act_that_starts_a_state_is_an_event(code, text):
+    assert "COERCE" in types(code(text)), types(code(text))

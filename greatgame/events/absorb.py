@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon
-from greatgame.events.words import Trigger, child_dep, lemma, lookup, lookup_keys, obj_keys, object_of
+from greatgame.events.words import (
+    Trigger,
+    child_dep,
+    lemma,
+    local_clause,
+    lookup,
+    lookup_keys,
+    obj_keys,
+    object_of,
+)
 
 TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
 
@@ -63,3 +72,28 @@ def voided(sent: Any, lex: Lexicon) -> set[int]:
         if obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None):
             out.add(obj.i)
     return out
+
+
+PRESENT = {"VBZ", "VBP"}
+SPAN_PREPS = {"since", "for"}
+
+
+def standing_state(tok: Any) -> bool:
+    """A verb told as a state that holds, not as an act.
+
+    'still lists X', 'lists X' or 'is banned' in the present, and the perfect with 'since' or 'for'
+    ('has hosted the base for years', 'had been banned since 2003'). The act that starts the state
+    ('banned the movement in 2003', 'are now barred from ...') is an event.
+    """
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    adverbs = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    if "still" in adverbs:
+        return True
+    if "now" in adverbs:  # "who are now barred from ...": the measure has just been taken
+        return False
+    perfect = any(lemma(a) == "have" for a in auxes)
+    if perfect and any(t.dep_ == "prep" and t.lower_ in SPAN_PREPS for t in local_clause(tok)):
+        return True
+    if tok.tag_ in PRESENT and not auxes:
+        return True
+    return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].tag_ in PRESENT and auxes[0].dep_ == "auxpass"

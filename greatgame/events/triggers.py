@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from greatgame.events.absorb import absorbed as absorbed_by
-from greatgame.events.absorb import rehearsed, voided
+from greatgame.events.absorb import rehearsed, standing_state, voided
 from greatgame.events.intent import (
     DEONTIC_AUX,
     FUTURE_AUX,
@@ -407,6 +407,8 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
         ):  # "X said Y was behind the attack"
             trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
+        if trig is not None and trig.type in trig.pattern.standing and standing_state(trig.token):
+            trig = None  # "still lists the Taliban as a terrorist organisation": a state, no event
         if trig is not None:
             trig = reproach(trig, lex, names) or trig
             if trig.type:
