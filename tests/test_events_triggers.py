@@ -246,3 +246,16 @@ def test_a_standing_state_is_no_event(code, text):
 )
 def test_the_act_that_starts_a_state_is_an_event(code, text):
     assert "COERCE" in types(code(text)), types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Organization of Turkic States brings together Turkey, Azerbaijan, Kazakhstan and Uzbekistan.",
+         "CONSULT"),
+        ("The leaders said the Fergana Valley should become a zone of peace and prosperity.", "DEMAND"),
+        ("Parliament passed a law last year that allows such bans to be lifted.", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_descriptions_and_wishes_are_no_acts(code, text, absent):
+    assert absent not in types(code(text)), types(code(text))

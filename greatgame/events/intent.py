@@ -171,5 +171,7 @@ def deontic(tok: Any, lex: Lexicon) -> Trigger | None:
         return None
     if tok.dep_ not in ("ccomp",) or tok.head.pos_ not in ("VERB",):
         return None
+    if lemma(tok) in ("be", "become", "remain") and child_dep(tok, "attr") is not None:
+        return None  # "the valley should become a zone of peace": a wish, no act demanded
     pat = Pattern(lemma="must", type="DEMAND", strength=0.75)
     return Trigger(tok, "DEMAND", 0.75, pat, "deontic", None, [], tok)

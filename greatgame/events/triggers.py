@@ -317,6 +317,8 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         return None
     if any(c.dep_ == "neg" for c in head.children) or under_speech(head, lex) is None:
         return None
+    if aux_words(head) & DEONTIC_AUX:  # "the valley should become a zone of peace": a wish, not a judgement
+        return None
     nouns = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     words = {lemma(n) for n in nouns} | {lemma(c) for n in nouns for c in n.children if c.dep_ == "amod"}
     if words & set(lex.stance["negative"]):
