@@ -259,3 +259,16 @@ def test_the_act_that_starts_a_state_is_an_event(code, text):
 )  # fmt: skip
 def test_descriptions_and_wishes_are_no_acts(code, text, absent):
     assert absent not in types(code(text)), types(code(text))
+
+
+def test_a_leader_who_was_in_a_capital_was_there_on_a_visit(code):
+    ev = one(code("Pakistani Prime Minister Imran Khan was also in Dushanbe."), "CONSULT")
+    assert "imran-khan" in sides(ev)[0] and "TJK" in sides(ev)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kazakhstan was in talks with Russia.", "Imran Khan was in Dushanbe to attend the summit."],
+)
+def test_being_somewhere_for_another_act_is_that_act_only(code, text):
+    assert types(code(text)).count("CONSULT") == 1, types(code(text))

@@ -153,10 +153,10 @@ def _to_clause(tok: Any) -> Any:
 PLACES = {"GPE", "LOC", "FAC"}
 
 
-def _to_place(tok: Any, pat: Pattern) -> bool:
+def _to_place(tok: Any, pat: Pattern, kinds: set[str] = PLACES) -> bool:
     """A prepositional object of the verb that is a named place ('came to Bishkek')."""
     return any(
-        o.ent_type_ in PLACES
+        o.ent_type_ in kinds and o.pos_ == "PROPN"
         for p in tok.children
         if p.dep_ == "prep" and lemma(p) in pat.target_preps
         for o in p.children
@@ -358,6 +358,15 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
+def _present_in(tok: Any, lex: Lexicon) -> bool:
+    """'X was in <a named place>' with a leader as X, and nothing else said of him."""
+    if lemma(tok) != "be" or child_dep(tok, "attr", "acomp", "xcomp", "ccomp", "advcl", "expl", "auxpass") is not None:
+        return False
+    subj = child_dep(tok, "nsubj")
+    # the recogniser often takes a capital for an organisation; a person is not "in" an organisation
+    return subj is not None and _leader(subj, lex) and _to_place(tok, lex.presence, PLACES | {"ORG"})
+
+
 def _existential(tok: Any) -> bool:
     """A participle in 'there are dead and wounded': it names people, it tells no act."""
     head = tok.head
@@ -405,6 +414,9 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _stance_trigger(tok, lex)
         if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
             trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
+        if trig is None and lex.presence is not None and _present_in(tok, lex):  # "Imran Khan was also in Dushanbe"
+            trig = Trigger(tok, lex.presence.type or "", lex.presence.strength, lex.presence, "verb", lex.presence.mode,
+                           list(lex.presence.context))  # fmt: skip
         if trig is None and lemma(tok) == "be" and any(
             c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
         ):  # "X said Y was behind the attack"
