@@ -214,6 +214,9 @@ def test_saying_one_does_not_intend_a_hostile_act_is_an_assurance(code):
         # sending peacekeepers, announced, is a promise of help, not a deployment told
         ("Pashinyan announced that the CSTO would send peacekeeping forces to Kazakhstan.", "AGREE", "MOBILIZE"),
         ("Kazakhstan objected to the new railway.", "DISAPPROVE", None),
+        # what a signed text does is what signing it does
+        ("India did not sign the paragraph of the declaration endorsing China's Belt and Road Initiative.",
+         "SUPPORT", "AGREE"),
         # closing a nuclear test site winds down a military activity
         ("Kazakhstan closed the Semipalatinsk test site in 1991.", "RETREAT", "SANCTION"),
     ],

@@ -172,6 +172,13 @@ def _leader(obj: Any, lex: Lexicon) -> bool:
     return obj.ent_type_ == "PERSON" or bool(titles & lex.person_titles)
 
 
+def _document_says(tok: Any) -> Any:
+    """The participle that tells what a signed text does ('the declaration endorsing X', 'a statement condemning Y')."""
+    obj = object_of(tok)
+    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children] if obj is not None else []
+    return next((c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+
+
 def _people(obj: Any) -> bool:
     """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
     return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
@@ -284,6 +291,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     content = _content(tok) if pat.control == "govern" else None
     if content is None and pat.clause:
         content = _to_clause(tok)
+    if content is None and pat.contents and (said := _document_says(tok)) is not None:
+        content = said  # "signed the paragraph endorsing the Belt and Road": what the text does
     if content is not None and lemma(content) in NO_ACT:  # "declined to comment"
         return None
     if content is not None and pat.contents:  # "ordered the forces to shoot": the act ordered
