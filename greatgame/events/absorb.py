@@ -34,7 +34,12 @@ def absorbed(trig: Trigger) -> set[int]:
         while stack:
             t = stack.pop()
             out.add(t.i)
-            stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
+            stack += [
+                c
+                for c in t.children
+                if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")
+                and not (c.dep_ == "prep" and c.lower_ in TIME_PREPS)  # "failing to help during the fighting"
+            ]
     if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
         for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
             if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
