@@ -275,3 +275,4 @@ def test_a_leader_who_was_in_a_capital_was_there_on_a_visit(code):
 )
 def test_being_somewhere_for_another_act_is_that_act_only(code, text):
     assert "was" not in [e.trigger for e in code(text).events]
+

@@ -28,6 +28,9 @@ def aux_words(tok: Any) -> set[str]:
         words |= {"must"}
     if tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS:  # "would continue to support"
         words |= {c.text.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+    verb = tok.head.head
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and lemma(verb) in ASPECT_VERBS:  # "would continue its efforts to mediate"
+        words |= {c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     return words
 
 
