@@ -32,7 +32,11 @@ from greatgame.events.words import (
     Trigger,
     antecedent,
     child_dep,
+    document_says,
+    existential,
     forms,
+    gerund_noun,
+    leader,
     lemma,
     local_clause,
     lookup,
@@ -40,6 +44,10 @@ from greatgame.events.words import (
     obj_keys,
     object_of,
     particle,
+    people,
+    present_in,
+    to_clause,
+    to_place,
 )
 from greatgame.models import QUAD
 
@@ -97,7 +105,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
     if pat.transitive and obj is None:  # "while the villages burned"
         return None, strength, mode
-    if pat.places and not _to_place(tok, pat):  # "came to Bishkek", not "came to power" or "came after"
+    if pat.places and not to_place(tok, pat):  # "came to Bishkek", not "came to power" or "came after"
         found, ptyp = _pobject_type(tok, pat)
         return (ptyp if found else None), strength, mode
     subj = child_dep(tok, "nsubj")
@@ -128,7 +136,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None:
         keys = obj_keys(obj)
         found, otyp = lookup_keys(pat.objects, keys)
-        if not found and pat.person_object and _people(obj):
+        if not found and pat.person_object and people(obj):
             return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
@@ -137,51 +145,14 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             ntyp, npat = noun_type(obj, lex)
             if ntyp:
                 return ntyp, 0.75, npat.mode if npat else None
-    if typ is None and pat.clause and _to_clause(tok) is not None:  # "voted to build the plant"
+    if typ is None and pat.clause and to_clause(tok) is not None:  # "voted to build the plant"
         return pat.clause, max(strength, 0.7), mode
     return typ, strength, mode
 
 
-def _to_clause(tok: Any) -> Any:
-    """The to-infinitive a verb governs, also where the parser made it an adverbial clause."""
-    for c in tok.children:
-        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and child_dep(c, "aux") is not None and child_dep(c, "aux").lower_ == "to"):
-            return c
-    return None
 
 
-PLACES = {"GPE", "LOC", "FAC"}
 
-
-def _to_place(tok: Any, pat: Pattern, kinds: set[str] = PLACES) -> bool:
-    """A prepositional object of the verb that is a named place ('came to Bishkek')."""
-    return any(
-        o.ent_type_ in kinds and o.pos_ == "PROPN"
-        for p in tok.children
-        if p.dep_ == "prep" and lemma(p) in pat.target_preps
-        for o in p.children
-        if o.dep_ == "pobj"
-    )
-
-
-def _leader(obj: Any, lex: Lexicon) -> bool:
-    """A named person, or one named by a title ('President Kassym-Jomart Tokayev'), not a group or the press."""
-    if obj is None or obj.pos_ != "PROPN":
-        return False
-    titles = {lemma(t) for t in obj.subtree if t.i < obj.i}
-    return obj.ent_type_ == "PERSON" or bool(titles & lex.person_titles)
-
-
-def _document_says(tok: Any) -> Any:
-    """The participle that tells what a signed text does ('the declaration endorsing X', 'a statement condemning Y')."""
-    obj = object_of(tok)
-    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children] if obj is not None else []
-    return next((c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
-
-
-def _people(obj: Any) -> bool:
-    """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
-    return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
 
 
 def _content(tok: Any) -> Any:
@@ -237,7 +208,7 @@ def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     found, typ = lookup_keys(pat.objects, obj_keys(obj))
     if not found or typ is None:
         return None
-    purpose = _to_clause(tok)  # "began the procedure to admit Belarus": the admission is the procedure
+    purpose = to_clause(tok)  # "began the procedure to admit Belarus": the admission is the procedure
     return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context), purpose)
 
 
@@ -275,7 +246,7 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.intended:  # "Russia would respond": a threat when stated as intention, else nothing
         return intended_trigger(tok, pat, lex)
     if pat.control == "speech":
-        if pat.person_object and _leader(object_of(tok), lex):  # "Xi told President Tokayev that ...": they met
+        if pat.person_object and leader(object_of(tok), lex):  # "Xi told President Tokayev that ...": they met
             return Trigger(tok, pat.person_object, 0.6, pat, "verb", pat.mode, list(pat.context))
         if pat.type is None and not pat.objects:
             return None
@@ -290,8 +261,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
         return None
     content = _content(tok) if pat.control == "govern" else None
     if content is None and pat.clause:
-        content = _to_clause(tok)
-    if content is None and pat.contents and (said := _document_says(tok)) is not None:
+        content = to_clause(tok)
+    if content is None and pat.contents and (said := document_says(tok)) is not None:
         content = said  # "signed the paragraph endorsing the Belt and Road": what the text does
     if content is not None and lemma(content) in NO_ACT:  # "declined to comment"
         return None
@@ -367,33 +338,6 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
-def _present_in(tok: Any, lex: Lexicon) -> bool:
-    """'X was in <a named place>' with a leader as X, and nothing else said of him."""
-    if lemma(tok) != "be" or child_dep(tok, "attr", "acomp", "xcomp", "ccomp", "advcl", "expl", "auxpass") is not None:
-        return False
-    subj = child_dep(tok, "nsubj")
-    # the recogniser often takes a capital for an organisation; a person is not "in" an organisation
-    return subj is not None and _leader(subj, lex) and _to_place(tok, lex.presence, PLACES | {"ORG"})
-
-
-def _existential(tok: Any) -> bool:
-    """A participle in 'there are dead and wounded': it names people, it tells no act."""
-    head = tok.head
-    return (
-        tok.tag_ == "VBN"
-        and tok.dep_ == "conj"
-        and lemma(head) == "be"
-        and child_dep(head, "expl") is not None
-        and child_dep(tok, "nsubj", "nsubjpass", "aux", "auxpass", "dobj") is None
-    )
-
-
-def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
-    """A gerund used as a noun ('shooting broke out') is read as the event noun."""
-    return (
-        tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.lower_ in lex.nouns
-    )
-
 
 
 
@@ -410,7 +354,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         if tok.i in practised:
             continue
         trig = None
-        if _gerund_noun(tok, lex) or _existential(tok):
+        if gerund_noun(tok, lex) or existential(tok):
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             trig = deontic(tok, lex)
@@ -423,7 +367,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _stance_trigger(tok, lex)
         if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
             trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
-        if trig is None and lex.presence is not None and _present_in(tok, lex):  # "Imran Khan was also in Dushanbe"
+        if trig is None and lex.presence is not None and present_in(tok, lex):  # "Imran Khan was also in Dushanbe"
             trig = Trigger(tok, lex.presence.type or "", lex.presence.strength, lex.presence, "verb", lex.presence.mode,
                            list(lex.presence.context))  # fmt: skip
         if trig is None and lemma(tok) == "be" and any(
@@ -446,7 +390,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     nouns = []
     for tok in sent:
         if (
-            (tok.pos_ in ("NOUN", "PROPN") or _gerund_noun(tok, lex))
+            (tok.pos_ in ("NOUN", "PROPN") or gerund_noun(tok, lex))
             and tok.i not in taken
             and tok.i not in names
         ):
