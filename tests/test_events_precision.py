@@ -177,9 +177,14 @@ def test_what_someone_states_or_claims_is_reported(code, text, typ):
     assert [(e.type, e.modality) for e in doc.events] == [(typ, "reported")], summary(doc)
 
 
-def test_an_intention_denied_is_a_negated_act(code):
+def test_a_hostile_intention_denied_is_an_assurance_the_speakers_report(code):
     doc = code("Tajik officials say they do not intend to close the border with Afghanistan.")
-    assert [(e.type, e.modality) for e in doc.events] == [("SANCTION", "negated")], summary(doc)
+    assert [(e.type, e.modality) for e in doc.events] == [("AGREE", "reported")], summary(doc)
+
+
+def test_a_cooperative_intention_denied_is_a_negated_act(code):
+    doc = code("Uzbek officials say they do not intend to join the Eurasian Economic Union.")
+    assert ("AGREE", "negated") in [(e.type, e.modality) for e in doc.events], summary(doc)
 
 
 def test_a_state_that_has_held_since_a_date_is_background(code):

@@ -224,6 +224,7 @@ def test_talks_between_two_delegations_are_with_both(code):
 
 
 def test_a_pronoun_after_as_for_is_the_topic(code):
-    doc = code("Russia signed a deal with Kazakhstan. As for Dushanbe, it has hosted Russia's 201st base for years.")
+    # (hosting a base "for years" is a standing state, no event: docs/corpus-annotation.md, "States")
+    doc = code("Russia signed a deal with Kazakhstan. As for Dushanbe, it hosted Russian troops last week.")
     ev = [e for e in doc.events if e.trigger == "hosted"][0]
     assert ids(ev.source) == ["TJK"] and ids(ev.target) == ["RUS"]

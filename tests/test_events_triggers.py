@@ -133,3 +133,146 @@ def test_help_governs_the_act_helped(code):
     doc = code("Russia has said it could use its base to help defend Tajikistan if the border situation deteriorated.")
     assert "SUPPORT" not in types(doc)
     assert "TJK" in sides(one(doc, "AID"))[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "absent"),
+    [
+        # announcing aid, a loan or investment is a promise: nothing has been given yet
+        ("At the meeting, Blinken announced an additional 25 million dollars for Central Asia.", "AGREE", "AID"),
+        ("Von der Leyen announced a 12 billion euro investment package for Kazakhstan.", "AGREE", "AID"),
+        # a referendum that carries a proposal is support for it
+        ("Kazakhstan voted in Sunday's referendum to build the country's first nuclear power plant.",
+         "SUPPORT", "COOPERATE"),
+        # a stance someone says they will always hold stays a stance
+        ("Xi told Tokayev that China would always support Kazakhstan's sovereignty.", "SUPPORT", "AGREE"),
+        # going on doing it is a pledge
+        ("Tokayev said Kazakhstan would continue to support the organisation's work.", "AGREE", None),
+    ],
+)  # fmt: skip
+def test_promises_stances_and_votes(code, text, typ, absent):
+    found = types(code(text))
+    assert typ in found and absent not in found, found
+
+
+def test_a_visit_not_made_is_a_negated_meeting(code):
+    ev = one(code("Armenian Prime Minister Nikol Pashinyan did not come to Bishkek."), "CONSULT")
+    assert ev.modality == "negated"
+    assert "nikol-pashinyan" in sides(ev)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit came less than three weeks after the two presidents signed the treaty.",
+        "Sadyr Japarov came to power in 2021.",
+        "Tashkent has so far avoided any talk of foreign troops on its soil.",
+    ],
+)
+def test_no_meeting_without_one(code, text):
+    assert "CONSULT" not in types(code(text)), types(code(text))
+
+
+def test_telling_a_leader_face_to_face_is_a_meeting_and_what_was_said_is_coded_too(code):
+    doc = code("In Astana on Wednesday, Xi told Kazakh President Kassym-Jomart Tokayev that China would always "
+               "support Kazakhstan's sovereignty.")  # fmt: skip
+    meeting = one(doc, "CONSULT")
+    assert "xi-jinping" in sides(meeting)[0] and "kassym-jomart-tokayev" in sides(meeting)[1]
+    assert one(doc, "SUPPORT").modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokayev told his guests that the Turkic states should build a common transport space.",
+        "Zamir Kabulov told a Russian radio station that Moscow was in no hurry.",
+    ],
+)
+def test_telling_a_group_or_the_press_is_no_meeting(code, text):
+    assert "CONSULT" not in types(code(text)), types(code(text))
+
+
+def test_saying_one_does_not_intend_a_hostile_act_is_an_assurance(code):
+    doc = code("The Taliban say they do not intend to threaten Afghanistan's northern neighbours.")
+    assert "THREATEN" not in types(doc)
+    assert one(doc, "AGREE").modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "absent"),
+    [
+        # the purpose of a procedure is the procedure, not an act of its own
+        ("The Shanghai Cooperation Organisation began the procedure to admit Belarus.", "AGREE", "RETREAT"),
+        # condolences sent are sympathy, not aid
+        ("Rahmon sent condolences to Putin after the attack.", "SUPPORT", "AID"),
+        # people killed in unrest died in fighting between the state and the crowd
+        ("Eighteen people were killed and 243 injured in unrest in Uzbekistan's region of Karakalpakstan, "
+         "the authorities said.",
+         "FIGHT", "ASSAULT"),
+        # pressing an offensive is fighting, not a demand
+        ("Taliban fighters pressed an offensive across the north of Afghanistan.", "FIGHT", "DEMAND"),
+        # sending peacekeepers, announced, is a promise of help, not a deployment told
+        ("Pashinyan announced that the CSTO would send peacekeeping forces to Kazakhstan.", "AGREE", "MOBILIZE"),
+        ("Kazakhstan objected to the new railway.", "DISAPPROVE", None),
+        # what a signed text does is what signing it does
+        ("India did not sign the paragraph of the declaration endorsing China's Belt and Road Initiative.",
+         "SUPPORT", "AGREE"),
+        # closing a nuclear test site winds down a military activity
+        ("Kazakhstan closed the Semipalatinsk test site in 1991.", "RETREAT", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_the_object_or_the_setting_decides(code, text, typ, absent):
+    found = types(code(text))
+    assert typ in found and absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, Kazakhstan's closest ally, still lists the Taliban as a terrorist organisation.",
+        "The Taliban had been banned in Russia since 2003.",
+        "Russia has listed the Taliban as a terrorist organisation since 2003.",
+        "Tajikistan hosts Russia's 201st military base, its largest installation abroad.",
+        "Kazakhstan sells grain and flour to Afghanistan.",
+    ],
+)
+def test_a_standing_state_is_no_event(code, text):
+    assert not {"COERCE", "COOPERATE"} & set(types(code(text))), types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia banned the Taliban in 2003.",
+        "Migrants without papers are now barred from opening bank accounts in Russia, the Interior Ministry said.",
+    ],
+)
+def test_the_act_that_starts_a_state_is_an_event(code, text):
+    assert "COERCE" in types(code(text)), types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Organization of Turkic States brings together Turkey, Azerbaijan, Kazakhstan and Uzbekistan.",
+         "CONSULT"),
+        ("The leaders said the Fergana Valley should become a zone of peace and prosperity.", "DEMAND"),
+        ("Parliament passed a law last year that allows such bans to be lifted.", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_descriptions_and_wishes_are_no_acts(code, text, absent):
+    assert absent not in types(code(text)), types(code(text))
+
+
+def test_a_leader_who_was_in_a_capital_was_there_on_a_visit(code):
+    ev = one(code("Pakistani Prime Minister Imran Khan was also in Dushanbe."), "CONSULT")
+    assert "imran-khan" in sides(ev)[0] and "TJK" in sides(ev)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kazakhstan was in talks with Russia.", "Imran Khan was in Dushanbe to attend the summit."],
+)
+def test_being_somewhere_for_another_act_is_that_act_only(code, text):
+    assert "was" not in [e.trigger for e in code(text).events]
+

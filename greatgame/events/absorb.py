@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon
-from greatgame.events.words import Trigger, child_dep, lemma, lookup, lookup_keys, obj_keys, object_of
+from greatgame.events.words import (
+    Trigger,
+    child_dep,
+    lemma,
+    local_clause,
+    lookup,
+    lookup_keys,
+    obj_keys,
+    object_of,
+)
 
 TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
 
@@ -25,7 +34,12 @@ def absorbed(trig: Trigger) -> set[int]:
         while stack:
             t = stack.pop()
             out.add(t.i)
-            stack += [c for c in t.children if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")]
+            stack += [
+                c
+                for c in t.children
+                if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")
+                and not (c.dep_ == "prep" and c.lower_ in TIME_PREPS)  # "failing to help during the fighting"
+            ]
     if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
         for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
             if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
@@ -37,6 +51,8 @@ def absorbed(trig: Trigger) -> set[int]:
                 out |= {k.i for k in c.conjuncts}
         if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
             out |= {p.i for p in c.children if p.dep_ == "pobj"}
+        if c.dep_ == "prep" and c.lower_ == "in":  # "provide 26 billion yuan in financing", "assist in evacuating"
+            out |= {p.i for p in c.children if p.dep_ == "pcomp"}
     return out
 
 
@@ -61,3 +77,28 @@ def voided(sent: Any, lex: Lexicon) -> set[int]:
         if obj is not None and lookup_keys(pat.objects, obj_keys(obj)) == (True, None):
             out.add(obj.i)
     return out
+
+
+PRESENT = {"VBZ", "VBP"}
+SPAN_PREPS = {"since", "for"}
+
+
+def standing_state(tok: Any) -> bool:
+    """A verb told as a state that holds, not as an act.
+
+    'still lists X', 'lists X' or 'is banned' in the present, and the perfect with 'since' or 'for'
+    ('has hosted the base for years', 'had been banned since 2003'). The act that starts the state
+    ('banned the movement in 2003', 'are now barred from ...') is an event.
+    """
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    adverbs = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    if "still" in adverbs:
+        return True
+    if "now" in adverbs:  # "who are now barred from ...": the measure has just been taken
+        return False
+    perfect = any(lemma(a) == "have" for a in auxes)
+    if perfect and any(t.dep_ == "prep" and t.lower_ in SPAN_PREPS for t in local_clause(tok)):
+        return True
+    if tok.tag_ in PRESENT and not auxes:
+        return True
+    return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].tag_ in PRESENT and auxes[0].dep_ == "auxpass"

@@ -13,10 +13,10 @@ from greatgame.events.lexicon import Lexicon, Pattern
 from greatgame.events.words import Trigger, child_dep, lemma
 
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
-COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "would support Y" stays a stance (SUPPORT)
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 POSSIBLE_AUX = {"could", "might", "may"}
-DECIDED_ACTS = {"AID", "CONCEDE"}  # "X announced that it would provide / that Y would be dropped": the act itself
+DECIDED_ACTS = {"CONCEDE"}  # "X announced that Y would be dropped": the act itself; announced aid is a promise
 DEONTIC_AUX = {"must", "should"}
 ASPECT_VERBS = {"continue", "keep", "begin", "start", "go"}
 
@@ -28,6 +28,9 @@ def aux_words(tok: Any) -> set[str]:
         words |= {"must"}
     if tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS:  # "would continue to support"
         words |= {c.text.lower() for c in tok.head.children if c.dep_ in ("aux", "auxpass", "neg")}
+    verb = tok.head.head
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and lemma(verb) in ASPECT_VERBS:  # "would continue its efforts to mediate"
+        words |= {c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     return words
 
 
@@ -35,6 +38,22 @@ def _joint_plan(tok: Any) -> bool:
     """Several doers ('A, B and C will hold exercises'): an arrangement between them, not one side's promise."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
+def _renounced(tok: Any, lex: Lexicon) -> bool:
+    """A hostile act someone does not intend, plan or want to do.
+
+    ('would not attack' is left to the negation: the modality module reads it as negated.)
+    """
+    head = tok.head
+    pat = lex.verbs.get(lemma(head))
+    intends = pat is not None and pat.control == "pass" and (pat.future or pat.hypothetical)
+    return tok.dep_ == "xcomp" and intends and child_dep(head, "neg") is not None
+
+
+def _continued(tok: Any) -> bool:
+    """'would continue to support Y': a pledge to go on doing something, not only a stance."""
+    return tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS
 
 
 PERFECT_AUX = {"had", "has", "have"}
@@ -96,6 +115,9 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
     hedged = bool(auxes & POSSIBLE_AUX) and not auxes & FUTURE_AUX
     if not (verb is not None or conditional):
         return
+    if trig.type in HOSTILE and verb is not None and not conditional and _renounced(tok, lex):
+        trig.type, trig.intent = "AGREE", True  # "they say they do not intend to threaten Y": an assurance
+        return
     if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
         return
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
@@ -105,8 +127,14 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
             trig.type, trig.intent = "THREATEN", True
     elif hedged or "not" in auxes or "n't" in auxes:  # "X said Y could help", "it will not help": no promise
         return
-    elif trig.type in COOPERATIVE_MATERIAL and not _joint_plan(tok) and not (decided and trig.type in DECIDED_ACTS):
-        trig.type, trig.intent = "AGREE", True  # "X said it would help Y": a promise
+    elif trig.type == "SUPPORT" and not _continued(tok):  # "X said China would always support Y": a stance
+        trig.intent = verb is not None
+    elif (
+        trig.type in COOPERATIVE_MATERIAL | {"SUPPORT"}
+        and not _joint_plan(tok)
+        and not (decided and trig.type in DECIDED_ACTS)
+    ):  # "X said it would help Y", "... would continue to support Y": a promise
+        trig.type, trig.intent = "AGREE", True
     elif trig.type == "CONSULT" and verb is not None:
         trig.own_intent = True  # AGREE if the speaker is the one who will meet (decided by the coder)
 
@@ -146,5 +174,7 @@ def deontic(tok: Any, lex: Lexicon) -> Trigger | None:
         return None
     if tok.dep_ not in ("ccomp",) or tok.head.pos_ not in ("VERB",):
         return None
+    if lemma(tok) in ("be", "become", "remain") and child_dep(tok, "attr") is not None:
+        return None  # "the valley should become a zone of peace": a wish, no act demanded
     pat = Pattern(lemma="must", type="DEMAND", strength=0.75)
     return Trigger(tok, "DEMAND", 0.75, pat, "deontic", None, [], tok)

@@ -62,6 +62,10 @@ class Pattern:
     no_subjects: list[str] = field(default_factory=list)  # subjects that make it no event ("the borders meet")
     transitive: bool = False  # an event only with an object ("burned the office", not "the villages burned")
     reproach: str | None = None  # always | negated: "X said Y had (not) ..." is X's criticism of Y
+    clause: str | None = None  # the type when the verb governs a to-clause ("voted to build the plant": SUPPORT)
+    standalone: bool = False  # a noun that stays its own event under another verb's preposition ("called with condolences")
+    standing: list[str] = field(default_factory=list)  # types that are a standing state when told as one ("still lists")
+    places: bool = False  # an event only with a prepositional object that is a place ("came to Bishkek")
 
 
 def _word(value: Any) -> Any:
@@ -84,12 +88,12 @@ def _words(value: Any) -> Any:
 def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     if isinstance(spec, str) or spec is None:
         spec = {"type": spec}
-    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects", "no_subjects") else v)
+    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects", "no_subjects", "standing") else v)
             for k, v in spec.items()}  # fmt: skip
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),
               *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object,
-              *pat.pobjects.values(), pat.intended]:  # fmt: skip
+              *pat.pobjects.values(), pat.intended, pat.clause, *pat.standing]:  # fmt: skip
         if t is not None and t not in PLOVER_TYPES:
             raise PatternFileError(f"{where}: pattern '{lemma}' names unknown PLOVER type '{t}'")
     return pat
@@ -108,6 +112,8 @@ class Lexicon:
     context: dict[str, list[str]]
     not_light: set[str] = field(default_factory=set)  # verbs that never carry an event noun ("followed", "told")
     accusing_preps: set[str] = field(default_factory=set)  # "X said Y was behind it": X accuses Y
+    person_titles: set[str] = field(default_factory=set)  # titles that name a person ("President X")
+    presence: Pattern | None = None  # "Imran Khan was also in Dushanbe": a leader's presence in a place is a visit
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     role_weak_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
@@ -139,6 +145,8 @@ def load_lexicon() -> Lexicon:
         context=load_data("context.yaml"),
         not_light=set(verbs_file.get("not_light") or []),
         accusing_preps=set(verbs_file.get("accusing_preps") or []),
+        person_titles={str(w).lower() for w in verbs_file.get("person_titles") or []},
+        presence=_pattern("be", verbs_file["presence"], "verbs.yaml") if verbs_file.get("presence") else None,
     )
     lex.role_rx = {
         role: [re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])] for role, spec in roles.items()

@@ -94,6 +94,8 @@ def _negated(trig: Trigger) -> bool:
     tok = trig.token
     if trig.kind == "deontic":  # "X should not hesitate": the demand is made all the same
         return False
+    if trig.intent and trig.type == "AGREE" and trig.token.dep_ == "xcomp":
+        return False  # "they do not intend to close the border": the negation made it an assurance
     if (
         trig.type == "REJECT"
         and trig.kind == "verb"

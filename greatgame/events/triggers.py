@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from greatgame.events.absorb import absorbed as absorbed_by
-from greatgame.events.absorb import rehearsed, voided
+from greatgame.events.absorb import rehearsed, standing_state, voided
 from greatgame.events.intent import (
     DEONTIC_AUX,
     FUTURE_AUX,
@@ -32,7 +32,11 @@ from greatgame.events.words import (
     Trigger,
     antecedent,
     child_dep,
+    document_says,
+    existential,
     forms,
+    gerund_noun,
+    leader,
     lemma,
     local_clause,
     lookup,
@@ -40,6 +44,10 @@ from greatgame.events.words import (
     obj_keys,
     object_of,
     particle,
+    people,
+    present_in,
+    to_clause,
+    to_place,
 )
 from greatgame.models import QUAD
 
@@ -75,7 +83,10 @@ def _cue_type(tok: Any, pat: Pattern) -> str | None:
         for s in tok.head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
-    if tok.dep_ == "relcl" and tok.head.i != tok.i:  # "the CSTO, which it left": the CSTO is in the clause
+    for c in tok.children:  # "were killed and 243 injured in unrest": the phrase after the last verb is shared
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            scope += [t for p in c.children if p.dep_ == "prep" for t in p.subtree]
+    if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:  # "the CSTO, which it left", "the procedure to admit X"
         scope.append(tok.head)
     if pat.cue_scope == "subject":
         scope = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree] or scope
@@ -94,6 +105,9 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
         return None, strength, mode  # "handing over the chair": no event, whatever the particle
     if pat.transitive and obj is None:  # "while the villages burned"
         return None, strength, mode
+    if pat.places and not to_place(tok, pat):  # "came to Bishkek", not "came to power" or "came after"
+        found, ptyp = _pobject_type(tok, pat)
+        return (ptyp if found else None), strength, mode
     subj = child_dep(tok, "nsubj")
     if subj is not None and lemma(antecedent(subj, tok)) in pat.no_subjects:  # "where the borders meet"
         return None, strength, mode
@@ -122,7 +136,7 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if obj is not None:
         keys = obj_keys(obj)
         found, otyp = lookup_keys(pat.objects, keys)
-        if not found and pat.person_object and _people(obj):
+        if not found and pat.person_object and people(obj):
             return pat.person_object, max(strength, 0.7), mode
         if found:
             npat = lex.nouns.get(keys[-1])
@@ -131,12 +145,14 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
             ntyp, npat = noun_type(obj, lex)
             if ntyp:
                 return ntyp, 0.75, npat.mode if npat else None
+    if typ is None and pat.clause and to_clause(tok) is not None:  # "voted to build the plant"
+        return pat.clause, max(strength, 0.7), mode
     return typ, strength, mode
 
 
-def _people(obj: Any) -> bool:
-    """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
-    return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
+
+
+
 
 
 def _content(tok: Any) -> Any:
@@ -192,7 +208,8 @@ def _object_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     found, typ = lookup_keys(pat.objects, obj_keys(obj))
     if not found or typ is None:
         return None
-    return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context))
+    purpose = to_clause(tok)  # "began the procedure to admit Belarus": the admission is the procedure
+    return Trigger(tok, typ, max(pat.strength, 0.75), pat, "verb", pat.mode, list(pat.context), purpose)
 
 
 def _pobject_type(tok: Any, pat: Pattern) -> tuple[bool, Any]:
@@ -229,6 +246,8 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if pat.intended:  # "Russia would respond": a threat when stated as intention, else nothing
         return intended_trigger(tok, pat, lex)
     if pat.control == "speech":
+        if pat.person_object and leader(object_of(tok), lex):  # "Xi told President Tokayev that ...": they met
+            return Trigger(tok, pat.person_object, 0.6, pat, "verb", pat.mode, list(pat.context))
         if pat.type is None and not pat.objects:
             return None
         typ, strength, mode = verb_type(tok, pat, lex)
@@ -241,6 +260,10 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     if typ is None:
         return None
     content = _content(tok) if pat.control == "govern" else None
+    if content is None and pat.clause:
+        content = to_clause(tok)
+    if content is None and pat.contents and (said := document_says(tok)) is not None:
+        content = said  # "signed the paragraph endorsing the Belt and Road": what the text does
     if content is not None and lemma(content) in NO_ACT:  # "declined to comment"
         return None
     if content is not None and pat.contents:  # "ordered the forces to shoot": the act ordered
@@ -273,6 +296,8 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     if tok.dep_ not in ("attr", "acomp") or lemma(head) not in COPULAS or head.i == tok.i:
         return None
     if any(c.dep_ == "neg" for c in head.children) or under_speech(head, lex) is None:
+        return None
+    if aux_words(head) & DEONTIC_AUX:  # "the valley should become a zone of peace": a wish, not a judgement
         return None
     nouns = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     words = {lemma(n) for n in nouns} | {lemma(c) for n in nouns for c in n.children if c.dep_ == "amod"}
@@ -313,24 +338,6 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
-def _existential(tok: Any) -> bool:
-    """A participle in 'there are dead and wounded': it names people, it tells no act."""
-    head = tok.head
-    return (
-        tok.tag_ == "VBN"
-        and tok.dep_ == "conj"
-        and lemma(head) == "be"
-        and child_dep(head, "expl") is not None
-        and child_dep(tok, "nsubj", "nsubjpass", "aux", "auxpass", "dobj") is None
-    )
-
-
-def _gerund_noun(tok: Any, lex: Lexicon) -> bool:
-    """A gerund used as a noun ('shooting broke out') is read as the event noun."""
-    return (
-        tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.lower_ in lex.nouns
-    )
-
 
 
 
@@ -347,7 +354,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
         if tok.i in practised:
             continue
         trig = None
-        if _gerund_noun(tok, lex) or _existential(tok):
+        if gerund_noun(tok, lex) or existential(tok):
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             trig = deontic(tok, lex)
@@ -360,24 +367,30 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _stance_trigger(tok, lex)
         if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
             trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
+        if trig is None and lex.presence is not None and present_in(tok, lex):  # "Imran Khan was also in Dushanbe"
+            trig = Trigger(tok, lex.presence.type or "", lex.presence.strength, lex.presence, "verb", lex.presence.mode,
+                           list(lex.presence.context))  # fmt: skip
         if trig is None and lemma(tok) == "be" and any(
             c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
         ):  # "X said Y was behind the attack"
             trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
+        if trig is not None and trig.type in trig.pattern.standing and standing_state(trig.token):
+            trig = None  # "still lists the Taliban as a terrorist organisation": a state, no event
         if trig is not None:
             trig = reproach(trig, lex, names) or trig
             if trig.type:
                 apply_intent(trig, lex)
                 found.append(trig)
-    absorbed = voided(sent, lex)
+    absorbed = voided(sent, lex) | practised
     for trig in found:
         absorbed |= absorbed_by(trig) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
     taken = absorbed | {t.token.i for t in verbs}
+    taken -= {t.i for t in sent if t.dep_ == "pobj" and (p := lookup(lex.nouns, t)) is not None and p.standalone}
     nouns = []
     for tok in sent:
         if (
-            (tok.pos_ in ("NOUN", "PROPN") or _gerund_noun(tok, lex))
+            (tok.pos_ in ("NOUN", "PROPN") or gerund_noun(tok, lex))
             and tok.i not in taken
             and tok.i not in names
         ):

@@ -2,7 +2,8 @@
 
 Lemmas with regular de-inflections, objects (a relative pronoun stands for its antecedent),
 particles, and the keys under which pattern files list objects ("joint exercises", "treaty of
-friendship", "call-up").
+friendship", "call-up"); the shapes of a clause that decide a trigger (a to-clause, a place, a
+person named by title, what a signed text does).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from greatgame.events.lexicon import Pattern
+from greatgame.events.lexicon import Lexicon, Pattern
 
 
 @dataclass
@@ -138,3 +139,76 @@ def local_clause(tok: Any, skip_self: bool = False) -> list[Any]:
             c for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")
         ]
     return out
+
+
+PLACES = {"GPE", "LOC", "FAC"}
+
+
+def document_says(tok: Any) -> Any:
+    """The participle that tells what a signed text does ('the declaration endorsing X', 'a statement condemning Y')."""
+    obj = object_of(tok)
+    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children] if obj is not None else []
+    return next((c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+
+
+def to_clause(tok: Any) -> Any:
+    """The to-infinitive a verb governs, also where the parser made it an adverbial clause."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and child_dep(c, "aux") is not None and child_dep(c, "aux").lower_ == "to"):
+            return c
+    return None
+
+
+def to_place(tok: Any, pat: Pattern, kinds: set[str] = PLACES) -> bool:
+    """A prepositional object of the verb that is a named place ('came to Bishkek')."""
+    return any(
+        o.ent_type_ in kinds and o.pos_ == "PROPN"
+        for p in tok.children
+        if p.dep_ == "prep" and lemma(p) in pat.target_preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
+def leader(obj: Any, lex: Lexicon) -> bool:
+    """A named person, or one named by a title ('President Kassym-Jomart Tokayev'), not a group or the press."""
+    if obj is None or obj.pos_ != "PROPN":
+        return False
+    titles = {lemma(t) for t in obj.subtree if t.i < obj.i}
+    return obj.ent_type_ == "PERSON" or bool(titles & lex.person_titles)
+
+
+
+def people(obj: Any) -> bool:
+    """A person or a people as object ('dismissed Minister X', 'welcomed the Europeans')."""
+    return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
+
+
+def present_in(tok: Any, lex: Lexicon) -> bool:
+    """'X was in <a named place>' with a leader as X, and nothing else said of him."""
+    if lemma(tok) != "be" or child_dep(tok, "attr", "acomp", "xcomp", "ccomp", "advcl", "expl", "auxpass") is not None:
+        return False
+    subj = child_dep(tok, "nsubj")
+    # the recogniser often takes a capital for an organisation; a person is not "in" an organisation
+    return subj is not None and leader(subj, lex) and to_place(tok, lex.presence, PLACES | {"ORG"})
+
+
+def existential(tok: Any) -> bool:
+    """A participle in 'there are dead and wounded': it names people, it tells no act."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "conj"
+        and lemma(head) == "be"
+        and child_dep(head, "expl") is not None
+        and child_dep(tok, "nsubj", "nsubjpass", "aux", "auxpass", "dobj") is None
+    )
+
+
+def gerund_noun(tok: Any, lex: Lexicon) -> bool:
+    """A gerund used as a noun ('shooting broke out') is read as the event noun."""
+    return (
+        tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.lower_ in lex.nouns
+    )
+
+
