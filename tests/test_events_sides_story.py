@@ -1,0 +1,33 @@
+"""Sides that the story supplies: its organisation behind 'the bloc', the police of its country."""
+
+import datetime as dt
+
+import pytest
+
+PUB = dt.date(2024, 2, 22)
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    def run(text, published=PUB):
+        return code_text(text, published=published)
+
+    return run
+
+
+def ids(side):
+    return [a.id for a in side]
+
+
+def events(doc, typ):
+    found = [e for e in doc.events if e.type == typ]
+    assert found, f"no {typ} event in {[(e.type, e.sentence) for e in doc.events]}"
+    return found
+
+
+def test_the_alliance_criticised_in_a_reported_clause_is_the_storys_organisation(code):
+    doc = code(
+        "Armenia has frozen its participation in the Collective Security Treaty Organization (CSTO). "
+        "Prime Minister Nikol Pashinyan said the alliance had not fulfilled its obligations to Armenia."
+    )
+    assert ids(events(doc, "DISAPPROVE")[-1].target) == ["CSTO"]
