@@ -31,3 +31,23 @@ def test_the_alliance_criticised_in_a_reported_clause_is_the_storys_organisation
         "Prime Minister Nikol Pashinyan said the alliance had not fulfilled its obligations to Armenia."
     )
     assert ids(events(doc, "DISAPPROVE")[-1].target) == ["CSTO"]
+
+
+def test_people_ordered_to_be_held_are_held_not_holders(code):
+    doc = code(
+        "MOSCOW, March 24, 2024 (Silk Road Wire) — The Basmanny District Court ordered the four — identified as "
+        "Dalerdzhon Mirzoyev, Saidakrami Rachabalizoda, Shamsidin Fariduni and Muhammadsobir Fayzov, all "
+        "citizens of Tajikistan — to be held in pre-trial detention for two months.",
+        published=dt.date(2024, 3, 24),
+    )
+    ev = events(doc, "COERCE")[0]
+    assert ids(ev.source) == ["RUS"] and "muhammadsobir-fayzov" in ids(ev.target)
+
+
+def test_an_arrest_without_agent_is_made_by_the_state_of_the_story(code):
+    doc = code(
+        "MOSCOW, March 24, 2024 (Silk Road Wire) — Four Tajik citizens were arrested on Saturday.",
+        published=dt.date(2024, 3, 24),
+    )
+    ev = events(doc, "COERCE")[0]
+    assert ids(ev.source) == ["RUS"] and ids(ev.target) == ["TJK"]

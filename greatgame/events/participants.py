@@ -365,7 +365,9 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and _mutual(trig):
         while subj.dep_ == "conj" and subj.head is not subj:  # "X and Y, who held talks": both
             subj = subj.head
-    own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
+    own_passive = (child(tok, "nsubjpass") is not None or (passive and tok.dep_ == "relcl")) and (
+        tok.lower_ not in ADJECTIVAL_PASSIVES
+    )
     if own_passive and lemma(tok) in SELF_PASSIVES:  # "X and Y were represented": they took part
         source = sa.np_with_conj(subj) if subj is not None else []
         return Side(source, "parse" if source else "none"), Side([], "none"), subj

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
+POLICING = {"COERCE", "INVESTIGATE"}  # done by the state where it happens, whoever it is done to
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
@@ -84,6 +85,8 @@ class Resolver:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
+        if not src and trig.type in POLICING and self.story.home and passive(trig.token):
+            src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
         if not src and trig.type in DOMESTIC:
             src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
         return src
