@@ -297,6 +297,15 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     return []
 
 
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+
+
+def _prospective(trigger: Any) -> bool:
+    """'The summit would take place in the autumn': its clause speaks of what is to come."""
+    verb = _verb_of(trigger)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 SPAN = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 SPAN_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5}
 ENDING = {"end", "wrap", "conclude", "close", "finish", "complete"}
@@ -310,6 +319,7 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     if trigger is None:
         hits = find_dates(text, published, future)
         return hits[0] if hits else DateHit()
+    future = future or _prospective(trigger)
     pool = clause_dates(text, trigger, published, future)
     if not pool:
         return DateHit()
