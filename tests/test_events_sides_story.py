@@ -51,3 +51,12 @@ def test_an_arrest_without_agent_is_made_by_the_state_of_the_story(code):
     )
     ev = events(doc, "COERCE")[0]
     assert ids(ev.source) == ["RUS"] and ids(ev.target) == ["TJK"]
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_main_subject_not_the_antecedent(code):
+    doc = code(
+        "US Secretary of State Antony Blinken met EU officials in Brussels. "
+        "Uzbekistan is not a member of the CSTO, which it left in 2012."
+    )
+    left = [e for e in doc.events if "left" in e.sentence]
+    assert left and ids(left[0].source) == ["UZB"] and ids(left[0].target) == ["CSTO"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from greatgame.events.anaphora import sentence_antecedent
 from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
@@ -63,7 +64,7 @@ class Resolver:
         if not src and subj is not None:  # "As for Dushanbe, it has ..."
             src = topic_source(subj, sa)
         if not src and subj is not None:
-            src = self._resolve(subj, spk, prev)
+            src = self._resolve(subj, spk, prev, sa)
         if not src and subj is not None:  # "voters approved the plant"
             here = [place.country] if place is not None and place.country else self.story.where()
             src = population_source(subj, sa, here)
@@ -263,7 +264,7 @@ class Resolver:
             return Side(self.story.where()[:1], "place")
         return Side([], "none")
 
-    def _resolve(self, subj: Any, spk: list[str], prev: list[Event]) -> Side:
+    def _resolve(self, subj: Any, spk: list[str], prev: list[Event], sa: SentenceActors | None = None) -> Side:
         """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
         nested = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         words = {t.lower_ for t in subj.subtree if t.i not in nested}
@@ -272,6 +273,9 @@ class Resolver:
         if subj.lower_ in PRONOUNS or _own_body(subj):  # "X said it / the company would deliver"
             if spk:
                 return Side(list(spk), "pronoun")
+            inside = sentence_antecedent(subj, sa) if sa is not None else []
+            if inside:  # "Uzbekistan is not a member of the CSTO, which it left": Uzbekistan
+                return Side(inside, "pronoun")
             if prev:
                 return Side([a.id for a in prev[-1].source], "pronoun")
         if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
