@@ -60,3 +60,12 @@ def test_a_pronoun_in_a_relative_clause_is_the_main_subject_not_the_antecedent(c
     )
     left = [e for e in doc.events if "left" in e.sentence]
     assert left and ids(left[0].source) == ["UZB"] and ids(left[0].target) == ["CSTO"]
+
+
+def test_a_signed_document_names_its_beneficiaries_as_target(code):
+    doc = code(
+        "Leaders of the Shanghai Cooperation Organisation (SCO) met in Samarkand on Friday. "
+        "Memoranda granting Egypt and Qatar the status of SCO dialogue partner were also signed."
+    )
+    signed = [e for e in events(doc, "AGREE") if "Memoranda" in e.sentence]
+    assert signed and {"EGY", "QAT"} <= set(ids(signed[0].target))

@@ -377,6 +377,8 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
         if not target:
             target = _verb_targets(tok, trig, sa, source)
+        if not target and subj is not None:  # "Memoranda granting Egypt and Qatar the status ... were signed"
+            target = sa.subtree_actors(subj, set(source))
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not _mutual(trig):
         source = _nearest_conjunct(subj, tok, sa)  # "met A, B and C, who hosted the meeting": C
