@@ -69,3 +69,14 @@ def test_a_signed_document_names_its_beneficiaries_as_target(code):
     )
     signed = [e for e in events(doc, "AGREE") if "memorandum" in e.sentence]
     assert signed and ids(signed[0].target) == ["BLR"]
+
+
+def test_the_two_sides_of_a_meeting_of_officials_are_the_bodies_they_speak_for(code):
+    doc = code(
+        "European Commission President Ursula von der Leyen met Kazakh Prime Minister Alikhan Smailov in Brussels "
+        "on Monday. The two sides agreed to draw up a roadmap of joint projects.",
+        published=dt.date(2022, 11, 8),
+    )
+    agreed = [e for e in events(doc, "AGREE") if "two sides" in e.sentence][0]
+    assert "EU" in ids(agreed.source) + ids(agreed.target)
+    assert "ursula-von-der-leyen" not in ids(agreed.source) + ids(agreed.target)

@@ -50,11 +50,13 @@ class Resolver:
         self.last_group: str | None = None
         self.people: list[str] = []  # people of the story, most recently mentioned first
         self.roles: dict[str, str | None] = {}
+        self.today: Any = None  # the publication day of the document being coded
 
     def source(self, trig: Trigger, sa: SentenceActors, src: Side, subj: Any, said: tuple[list[str], Any],
                prev: list[Event], place: Any, tgt: Side, doc: Document) -> Side:  # fmt: skip
         """The doer of the event when the parse found none (an empty Side: no event)."""
         spk, spk_verb = said
+        self.today = doc.meta.published
         if not src and trig.kind == "deontic":
             src = self._deontic_source(trig, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
@@ -281,7 +283,7 @@ class Resolver:
         if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
             return Side([self.story.org], "group")
         if words & PAIR_WORDS and self.story.pair():
-            return Side(self.story.pair(), "pair")
+            return Side(self._bodies(self.story.pair()), "pair")
         if words & GROUP_WORDS and self.story.group():
             return Side(self.story.group(), "pair" if not self.story.org else "group")
         if words & TITLE_WORDS and self.titled(words):  # "the Secretary will meet ...": the story's person
@@ -290,6 +292,18 @@ class Resolver:
             ids = [a.id for a in prev[-1].source] + [a.id for a in prev[-1].target]
             return Side(list(dict.fromkeys(ids)), "group")
         return Side([], "none")
+
+    def _bodies(self, ids: list[str]) -> list[str]:
+        """'The two sides' of a meeting of officials: the body each one speaks for when it is no state."""
+        out = []
+        for a in ids:
+            try:
+                held = [o.of for o in self.catalogue.offices_of(a, self.today) if o.of]
+            except (AttributeError, TypeError):
+                held = []
+            offices = [o for o in held if getattr(self.catalogue.get(o), "kind", None) == "igo"]
+            out.append(offices[0] if a.islower() and offices else a)
+        return list(dict.fromkeys(out))
 
     def _group_target(self, trig: Trigger, src: Side) -> Side:
         """An object that names no actor but points at one.
