@@ -80,3 +80,12 @@ def test_the_two_sides_of_a_meeting_of_officials_are_the_bodies_they_speak_for(c
     agreed = [e for e in events(doc, "AGREE") if "two sides" in e.sentence][0]
     assert "EU" in ids(agreed.source) + ids(agreed.target)
     assert "ursula-von-der-leyen" not in ids(agreed.source) + ids(agreed.target)
+
+
+def test_a_named_official_is_the_target_rather_than_the_government_he_serves(code):
+    doc = code(
+        "Turkmenistan's former president Gurbanguly Berdimuhamedov met the Taliban's prime minister, "
+        "Mohammad Hasan Akhund, in Serhetabat on Wednesday.",
+        published=dt.date(2024, 9, 12),
+    )
+    assert ids(events(doc, "CONSULT")[0].target) == ["hasan-akhund"]

@@ -139,6 +139,9 @@ class SentenceActors:
             named = [f for f in found if f[1] not in self.by_title and _in_appos(self.parse[f[1]], head)]
             if named and _is_person_id(named[0][2]):
                 found = [named[0], *found]
+        named = _appos_person(head, found, self.parse)
+        if named is not None:  # "the Taliban's ambassador, Gul Hassan Hassan": the man, not his employer
+            found = [named, *found]
         best = found[0][2]
         if _is_person_id(best):
             states = [a for _, _, a in found if _is_state_id(a)]
@@ -209,6 +212,14 @@ class SentenceActors:
                     seen.add(c.i)
                     queue.append(c)
         return out
+
+
+def _appos_person(head: Any, found: list[tuple[int, int, str]], parse: Any) -> tuple[int, int, str] | None:
+    """The person an apposition after a common-noun head names, when a modifier names someone else."""
+    if head.pos_ != "NOUN" or _is_person_id(found[0][2]):
+        return None
+    appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    return next((f for f in found if f[1] in appos and _is_person_id(f[2])), None)
 
 
 def _dateline_end(head: Any) -> int:
