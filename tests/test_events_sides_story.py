@@ -89,3 +89,12 @@ def test_a_named_official_is_the_target_rather_than_the_government_he_serves(cod
         published=dt.date(2024, 9, 12),
     )
     assert ids(events(doc, "CONSULT")[0].target) == ["hasan-akhund"]
+
+
+def test_leaders_praising_their_partnership_praise_each_other(code):
+    doc = code(
+        "Russian President Vladimir Putin and Chinese President Xi Jinping met in Samarkand on Thursday "
+        "and praised their partnership.",
+        published=dt.date(2022, 9, 16),
+    )
+    assert set(ids(events(doc, "SUPPORT")[0].target)) == {"RUS", "CHN"}

@@ -134,6 +134,8 @@ class Resolver:
             tgt = self._opponent(
                 src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
             )
+        if not tgt and trig.type in JUDGING and len(src.ids) > 1 and _their_own(trig.token):
+            tgt = Side(list(dict.fromkeys(countries or src.ids)), "reciprocal")  # "praised their partnership"
         if not tgt and trig.type in JUDGING:
             tgt = self._judged_place(trig, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
@@ -368,6 +370,12 @@ def _own_body(subj: Any) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
         and all(c.dep_ in ("det", "punct") for c in subj.children)
     )
+
+
+def _their_own(tok: Any) -> bool:
+    """The object is the doers' own ('praised their partnership'): each judges the other."""
+    obj = child(tok, "dobj")
+    return obj is not None and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
 
 
 def _two_sided(trig: Trigger) -> bool:
