@@ -98,3 +98,14 @@ def test_leaders_praising_their_partnership_praise_each_other(code):
         published=dt.date(2022, 9, 16),
     )
     assert set(ids(events(doc, "SUPPORT")[0].target)) == {"RUS", "CHN"}
+
+
+def test_a_city_in_the_title_is_where_the_story_happens_and_its_commission_speaks_for_it(code_text):
+    doc = code_text(
+        "When U.S. Secretary of State Antony Blinken came to Tashkent on 1 March, he met President Shavkat "
+        "Mirziyoyev. The Central Election Commission said more than 90 percent of voters approved the text.",
+        title="Two months after Blinken, Tashkent keeps every door open",
+        published=dt.date(2023, 5, 2),
+    )
+    vote = [e for e in doc.events if "voters" in e.sentence and e.type == "SUPPORT"][0]
+    assert ids(vote.source) == ["UZB"] and vote.modality == "reported"
