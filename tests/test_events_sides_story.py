@@ -109,3 +109,12 @@ def test_a_city_in_the_title_is_where_the_story_happens_and_its_commission_speak
     )
     vote = [e for e in doc.events if "voters" in e.sentence and e.type == "SUPPORT"][0]
     assert ids(vote.source) == ["UZB"] and vote.modality == "reported"
+
+
+def test_a_hyphenated_pair_of_demonyms_names_both_parties_in_order_and_its_relative_clause_the_date(code):
+    doc = code(
+        "The drills follow the joint Uzbek-Russian exercise that began on 30 July at the Termez training ground.",
+        published=dt.date(2021, 8, 5),
+    )
+    ev = [e for e in doc.events if e.type == "COOPERATE" and ids(e.source) == ["UZB"]]
+    assert ev and ids(ev[0].target) == ["RUS"] and ev[0].date == dt.date(2021, 7, 30)

@@ -225,10 +225,17 @@ def _clause(tok: Any) -> set[int]:
 
 
 def _noun_phrase(tok: Any) -> set[int]:
-    """An event noun's phrase with its participle ('a truce agreed on Wednesday', 'the attack committed on 22 March')."""
+    """An event noun's phrase with its participle or relative clause.
+
+    'a truce agreed on Wednesday', 'the attack committed on 22 March', 'the exercise that began on 30 July'.
+    """
     out = _clause(tok)
     for c in tok.children:
         if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            out |= _clause(c)
+        if c.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("that", "which") for s in c.children
+        ):  # "the exercise that began on 30 July"
             out |= _clause(c)
     return out
 
