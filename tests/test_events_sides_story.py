@@ -118,3 +118,13 @@ def test_a_hyphenated_pair_of_demonyms_names_both_parties_in_order_and_its_relat
     )
     ev = [e for e in doc.events if e.type == "COOPERATE" and ids(e.source) == ["UZB"]]
     assert ev and ids(ev[0].target) == ["RUS"] and ev[0].date == dt.date(2021, 7, 30)
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_named_actor(code):
+    doc = code(
+        "Russia sees the Taliban as a partner against Islamic State Khorasan Province, the group that claimed "
+        "the attack on Crocus City Hall near Moscow in March 2024.",
+        published=dt.date(2025, 4, 18),
+    )
+    attack = events(doc, "ASSAULT")[0]
+    assert ids(attack.source) == ["ISIS"] and ids(attack.target) == ["RUS"]

@@ -395,6 +395,8 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         source = _nearest_conjunct(subj, tok, sa)  # "met A, B and C, who hosted the meeting": C
     else:
         source = sa.np_with_conj(subj) if subj is not None else []
+    if not source and subj is not None and subj.dep_ == "appos":  # "ISKP, the group that claimed the attack"
+        source = sa.np_actors(subj.head)
     if not source and subj is not None:
         source = sa.subtree_actors(subj, set())[:1]
     obj = child(tok, "dobj")
