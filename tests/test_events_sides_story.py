@@ -128,3 +128,12 @@ def test_a_relative_clause_on_an_apposition_is_about_the_named_actor(code):
     )
     attack = events(doc, "ASSAULT")[0]
     assert ids(attack.source) == ["ISIS"] and ids(attack.target) == ["RUS"]
+
+
+def test_a_threat_against_targets_in_a_city_targets_its_state(code):
+    doc = code(
+        "Leaders of the Collective Security Treaty Organization (CSTO) met in Astana. Putin said Russia could "
+        'use its new missile against "decision-making centres" in Kyiv.',
+        published=dt.date(2024, 11, 28),
+    )
+    assert ids(events(doc, "THREATEN")[0].target) == ["UKR"]

@@ -32,6 +32,7 @@ DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "
 POLICING = {"COERCE", "INVESTIGATE"}  # done by the state where it happens, whoever it is done to
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 JUDGING = {"SUPPORT", "DISAPPROVE"}
+HOSTILE = {"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
 ORG_WORDS = {"bloc", "alliance", "organisation", "organization", "commonwealth", "union"}
 MOVEMENT_WORDS = {"movement", "militants", "insurgents", "rebels", "group's", "militia"}
@@ -144,6 +145,8 @@ class Resolver:
             tgt = Side(list(src.ids), "place")
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
+        if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
+            tgt = self._aimed_at_place(trig, countries)
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
             bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
             tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
@@ -171,6 +174,17 @@ class Resolver:
             country = place.country if place is not None else None
             if isinstance(country, str) and country not in countries:
                 return Side([country], "place")
+        return Side([], "none")
+
+    def _aimed_at_place(self, trig: Trigger, countries: list[str]) -> Side:
+        """A hostile act aimed 'against' something in a named place: that place's country."""
+        verbs = [trig.token, *(c for c in trig.token.children if c.dep_ == "xcomp")]
+        for prep in (p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "against"):
+            for tok in prep.subtree:
+                place = catalogue_place(self.catalogue, tok.text) if tok.pos_ == "PROPN" else None
+                country = getattr(place, "country", None)
+                if isinstance(country, str) and country not in countries:
+                    return Side([country], "place")
         return Side([], "none")
 
     def _opponent(
