@@ -14,6 +14,15 @@ import logging
 from typing import Any
 
 from greatgame.events.anaphora import sentence_antecedent
+from greatgame.events.frames import (
+    chaired_by,
+    meeting_object,
+    meeting_subject,
+    own_body,
+    passive,
+    their_own,
+    two_sided,
+)
 from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
@@ -30,7 +39,6 @@ logger = logging.getLogger(__name__)
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
 POLICING = {"COERCE", "INVESTIGATE"}  # done by the state where it happens, whoever it is done to
-TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOSTILE = {"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
@@ -83,7 +91,7 @@ class Resolver:
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
         org = self.story.org or self.story.meeting_org
-        if not src and trig.kind == "noun" and _meeting_subject(trig.token) and org:
+        if not src and trig.kind == "noun" and meeting_subject(trig.token) and org:
             src = Side([org], "group")  # "the next summit is due in Bishkek"
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
@@ -131,11 +139,11 @@ class Resolver:
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
         if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
             countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
-        if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
+        if not tgt and two_sided(trig) and sa is not None and self._all_states(src.ids):
             tgt = self._opponent(
                 src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
             )
-        if not tgt and trig.type in JUDGING and len(src.ids) > 1 and _their_own(trig.token):
+        if not tgt and trig.type in JUDGING and len(src.ids) > 1 and their_own(trig.token):
             tgt = Side(list(dict.fromkeys(countries or src.ids)), "reciprocal")  # "praised their partnership"
         if not tgt and trig.type in JUDGING:
             tgt = self._judged_place(trig, countries)
@@ -288,7 +296,7 @@ class Resolver:
         words = {t.lower_ for t in subj.subtree if t.i not in nested}
         if subj.lower_ in ("we", "i") and not spk:  # the writer, not an actor of the story
             return Side([], "none")
-        if subj.lower_ in PRONOUNS or _own_body(subj):  # "X said it / the company would deliver"
+        if subj.lower_ in PRONOUNS or own_body(subj):  # "X said it / the company would deliver"
             if spk:
                 return Side(list(spk), "pronoun")
             inside = sentence_antecedent(subj, sa) if sa is not None else []
@@ -372,64 +380,3 @@ class Resolver:
             return self.catalogue.country_of(actor_id, on=doc.meta.published)
         except TypeError:
             return self.catalogue.country_of(actor_id)
-
-
-OWN_BODIES = {"company", "corporation", "firm", "movement"}  # the bloc, the group: the story's organisation
-
-
-def _own_body(subj: Any) -> bool:
-    """'the company', 'the movement' with nothing else in the phrase: the speaker's own body."""
-    return (
-        subj.lower_ in OWN_BODIES
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
-        and all(c.dep_ in ("det", "punct") for c in subj.children)
-    )
-
-
-def _their_own(tok: Any) -> bool:
-    """The object is the doers' own ('praised their partnership'): each judges the other."""
-    obj = child(tok, "dobj")
-    return obj is not None and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
-
-
-def _two_sided(trig: Trigger) -> bool:
-    """A clash or a truce: it has another side."""
-    return trig.type == "FIGHT" or (trig.type == "CONCEDE" and lemma(trig.token) in TRUCE_WORDS)
-
-
-CHAIR_WORDS = {"chairmanship", "chairman", "presidency", "auspices", "leadership"}
-
-
-def chaired_by(tok: Any) -> Any:
-    """The head of a meeting named in its clause ('under the chairmanship of X', 'received by X')."""
-    clause = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "advcl", "conj"))]
-    for verb in clause:
-        for p in (c for c in verb.children if c.dep_ in ("prep", "agent")):
-            for obj in (o for o in p.children if o.dep_ == "pobj"):
-                if p.lower_ == "under" and obj.lower_ in CHAIR_WORDS:
-                    return next((x for q in obj.children if q.lower_ == "of" for x in q.children), None)
-                if p.lower_ == "by" and lemma(verb) in ("receive", "welcome", "greet", "host"):
-                    return obj
-    return None
-
-
-def passive(tok: Any) -> bool:
-    """A passive clause: 'was signed', 'had been detained', 'a summit chaired by X'."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN"
-    )
-
-
-def _meeting_subject(tok: Any) -> bool:
-    """A meeting noun as the subject of its clause ('the next summit is due in X')."""
-    return tok.lower_ in MEETING_NOUNS and tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def meeting_object(tok: Any) -> bool:
-    """The verb's object or passive subject is a meeting ('attended the summit', 'the talks were held')."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ in MEETING_NOUNS:
-            return True
-        if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
-            return True
-    return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
