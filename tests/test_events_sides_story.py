@@ -137,3 +137,14 @@ def test_a_threat_against_targets_in_a_city_targets_its_state(code):
         published=dt.date(2024, 11, 28),
     )
     assert ids(events(doc, "THREATEN")[0].target) == ["UKR"]
+
+
+def test_what_a_company_is_set_up_to_build_is_not_its_builder(code):
+    doc = code("The three governments will set up a joint company to build and operate the Kyrgyz section.")
+    assert not [e for e in doc.events if ids(e.source) == ["KGZ"]]
+
+
+def test_the_doer_of_an_infinitive_after_an_object_is_the_subject(code):
+    doc = code("Kazakhstan will set up a joint venture to build a railway with Kyrgyzstan.")
+    built = [e for e in doc.events if e.trigger == "build"]
+    assert built and all(ids(e.source) == ["KAZ"] for e in built)

@@ -333,8 +333,8 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         source = sa.np_with_conj(subj) if subj is not None else []
     if not source and subj is not None and subj.dep_ == "appos":  # "ISKP, the group that claimed the attack"
         source = sa.np_actors(subj.head)
-    if not source and subj is not None:
-        source = sa.subtree_actors(subj, set())[:1]
+    if not source and subj is not None and not any(t.i == tok.i for t in subj.subtree):
+        source = sa.subtree_actors(subj, set())[:1]  # not from the trigger's own clause inside the subject
     obj = child(tok, "dobj")
     if not source and trig.type in FORCE_TYPES and obj is not None:  # "planes ferried Russian troops to X"
         source = sa.np_with_conj(obj)

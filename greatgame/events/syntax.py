@@ -92,6 +92,8 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
             return cur.head, True  # "ordered the four ... to be held": the four are held
         if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             head = cur.head  # "Russia became the first country to recognise ...": Russia recognises
+            if head.dep_ == "dobj" and head.pos_ == "NOUN":  # "X will set up a company to build ...": X
+                return child(head.head, "nsubj"), False
             return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
         if cur.dep_ == "relcl":
             return _among(cur.head), False
