@@ -148,3 +148,13 @@ def test_the_doer_of_an_infinitive_after_an_object_is_the_subject(code):
     doc = code("Kazakhstan will set up a joint venture to build a railway with Kyrgyzstan.")
     built = [e for e in doc.events if e.trigger == "build"]
     assert built and all(ids(e.source) == ["KAZ"] for e in built)
+
+
+def test_guests_to_be_received_by_a_host_are_his_counterparts(code):
+    doc = code(
+        "On Thursday, the heads of the Shanghai Cooperation Organisation began arriving in Samarkand, to be "
+        "received with red carpets by Shavkat Mirziyoyev.",
+        published=dt.date(2022, 9, 15),
+    )
+    received = [e for e in events(doc, "CONSULT") if e.trigger == "received"]
+    assert received and ids(received[0].source) == ["shavkat-mirziyoyev"] and ids(received[0].target) == ["SCO"]

@@ -251,6 +251,7 @@ def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
 
 
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
+RECEIVING = {"receive", "welcome", "greet", "host"}  # "to be received by X": X is the host, the doer
 def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
     cands: list[list[str]] = []
     obj = child(tok, "dobj", "obj", "attr", "oprd")
@@ -318,6 +319,12 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     if own_passive and lemma(tok) in SELF_PASSIVES:  # "X and Y were represented": they took part
         source = sa.np_with_conj(subj) if subj is not None else []
         return Side(source, "parse" if source else "none"), Side([], "none"), subj
+    agent = prep_objects(tok, ["by"]) if child(tok, "auxpass") is not None else []
+    if agent and not own_passive and subj is not None and lemma(tok) in RECEIVING:  # "arriving ... to be received by X": X receives them
+        source = sa.np_with_conj(agent[0])
+        target = [a for a in sa.np_with_conj(subj) if a not in source]
+        if source:
+            return Side(source, "parse"), Side(target, "parse" if target else "none"), None
     if own_passive:
         agent = prep_objects(tok, ["by"])
         source = sa.np_with_conj(agent[0]) if agent else []
