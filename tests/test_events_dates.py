@@ -94,3 +94,14 @@ def test_a_season_is_a_span_of_months(text, future, start, end):
 
 def test_the_fall_of_a_city_is_no_season():
     assert first("after the fall of Kabul") is None
+
+
+def test_a_clause_attached_to_the_end_of_a_meeting_takes_the_day_it_ended(code_text):
+    doc = code_text(
+        "SAMARKAND, Sept 16, 2022 (Eurasia Wire Service) — Leaders of the Shanghai Cooperation Organisation "
+        "ended a two-day summit in Samarkand on Friday, with Iran signing a memorandum on its obligations as a "
+        "future member.",
+        published=dt.date(2022, 9, 16),
+    )
+    signed = [e for e in doc.events if e.type == "AGREE"]
+    assert signed and signed[0].date == dt.date(2022, 9, 16) and signed[0].date_end is None

@@ -60,3 +60,37 @@ def repeat(last: Event, verb: Any, sa: SentenceActors, refs: Any) -> Event | Non
 
 
 __all__ = ["repeat", "same_act_verbs"]
+
+
+EMBEDDING = {"relcl", "advcl", "ccomp", "conj", "acl"}
+
+
+def sentence_antecedent(pron: Any, sa: Any) -> list[str]:
+    """The subject of the sentence's main clause for a pronoun subject of a clause embedded in it.
+
+    "Uzbekistan is not a member of the CSTO, which it left in 2012": "it" is Uzbekistan. Only
+    a subject named before the pronoun that agrees with it ("it": a state or body, "he"/"she": a
+    person) and is not the antecedent of the relative clause the pronoun sits in.
+    """
+    if pron.lower_ not in ("it", "he", "she", "they"):
+        return []
+    clause, embedded, antecedents = pron.head, False, set()
+    while clause.head.i != clause.i:
+        if clause.dep_ in EMBEDDING:
+            embedded = True
+        if clause.dep_ == "relcl":
+            antecedents |= set(sa.np_with_conj(clause.head))
+        clause = clause.head
+    main = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not embedded or main is None or main.i >= pron.i or main.lower_ in PRONOUN_WORDS:
+        return []
+    ids = [a for a in sa.np_with_conj(main) if a not in antecedents]
+    people = [a for a in ids if a.islower()]
+    if pron.lower_ in ("he", "she"):
+        return people[:1] if len(people) == 1 else []
+    if pron.lower_ == "it":
+        return ids if len(ids) == 1 and not people else []
+    return ids if len(ids) > 1 else []
+
+
+PRONOUN_WORDS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"}

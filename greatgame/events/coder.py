@@ -70,7 +70,7 @@ class Coder:
             sa = SentenceActors(
                 parse, sent.start, mentions, {a for a in actors if actors[a].kind == "person"}
             )
-            mark_institutions(parse, sa, self.res.story.home, self.catalogue)
+            mark_institutions(parse, sa, self.res.story.home, self.catalogue, self.res.story.org or self.res.story.meeting_org)
             doc.statements += statements_of(doc, sent, parse, sa, self.catalogue, self.lex)
             narrated = sent.role == "commentary" and commentary_by_default(
                 sent.text, self.lex, doc.meta.genre

@@ -225,10 +225,17 @@ def _clause(tok: Any) -> set[int]:
 
 
 def _noun_phrase(tok: Any) -> set[int]:
-    """An event noun's phrase with its participle ('a truce agreed on Wednesday', 'the attack committed on 22 March')."""
+    """An event noun's phrase with its participle or relative clause.
+
+    'a truce agreed on Wednesday', 'the attack committed on 22 March', 'the exercise that began on 30 July'.
+    """
     out = _clause(tok)
     for c in tok.children:
         if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            out |= _clause(c)
+        if c.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("that", "which") for s in c.children
+        ):  # "the exercise that began on 30 July"
             out |= _clause(c)
     return out
 
@@ -297,6 +304,15 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     return []
 
 
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+
+
+def _prospective(trigger: Any) -> bool:
+    """'The summit would take place in the autumn': its clause speaks of what is to come."""
+    verb = _verb_of(trigger)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 SPAN = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 SPAN_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5}
 ENDING = {"end", "wrap", "conclude", "close", "finish", "complete"}
@@ -310,6 +326,7 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     if trigger is None:
         hits = find_dates(text, published, future)
         return hits[0] if hits else DateHit()
+    future = future or _prospective(trigger)
     pool = clause_dates(text, trigger, published, future)
     if not pool:
         return DateHit()

@@ -18,6 +18,9 @@ def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
     source: list[str] = []
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in sa.by_token:
+            pair = _hyphenated(c, sa)
+            if pair:  # "the joint Uzbek-Russian exercise": the first named with the other
+                return pair[:1], pair[1:]
             source = sa.np_with_conj(c)
             break
     if not source:
@@ -38,6 +41,14 @@ def _noun_sides(tok: Any, sa: SentenceActors) -> tuple[list[str], list[str]]:
         who = who if who is not None else child(held, "nsubj", "nsubjpass")
         targets.insert(0, sa.np_with_conj(who) if who is not None else [])
     return source, first_nonempty(targets, source)
+
+
+def _hyphenated(mod: Any, sa: SentenceActors) -> list[str]:
+    """The actors of a hyphenated modifier naming two parties ('Uzbek-Russian', 'Kyrgyz-Tajik'), in order."""
+    parts = [t for t in mod.subtree if t.i in sa.by_token]
+    joined = any(t.tag_ == "HYPH" or t.text in ("-", "–") for t in mod.subtree)
+    ids = list(dict.fromkeys(sa.by_token[t.i] for t in sorted(parts, key=lambda t: t.i)))
+    return ids if joined and len(ids) > 1 else []
 
 
 HOLDING_VERBS = {"remain", "stay", "be", "keep", "hold", "place", "put", "take"}

@@ -15,6 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from greatgame.events.noun_sides import noun_trigger_sides
+from greatgame.events.phrases import (
+    appos_person,
+    conjuncts,
+    dateline_end,
+    in_appos,
+    is_person_id,
+    is_state_id,
+    split_subjects,
+)
 from greatgame.events.syntax import RELATIVES, child, first_nonempty, is_setting, prep_objects, subject_token
 from greatgame.events.triggers import Trigger, lemma
 
@@ -36,7 +45,6 @@ DEFAULT_TARGET_PREPS = [
     "of",
     "in",
 ]
-DASHES = {"—", "–", "--"}
 CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "prep"}
 PAIR_WORDS = {"two", "both", "sides", "side", "parties"}
 GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisation", "organization", "bloc",
@@ -123,7 +131,7 @@ class SentenceActors:
         found: list[tuple[int, int, str]] = []
         seen = {head.i}
         queue = deque([(head, 0)])
-        start = _dateline_end(head)
+        start = dateline_end(head)
         while queue:
             tok, depth = queue.popleft()
             if tok.i in self.by_token and tok.i > start:
@@ -136,22 +144,25 @@ class SentenceActors:
             return []
         found.sort()
         if found[0][1] in self.by_title:  # "The Leader of the Nation, Emomali Rahmon": the name says who
-            named = [f for f in found if f[1] not in self.by_title and _in_appos(self.parse[f[1]], head)]
-            if named and _is_person_id(named[0][2]):
+            named = [f for f in found if f[1] not in self.by_title and in_appos(self.parse[f[1]], head)]
+            if named and is_person_id(named[0][2]):
                 found = [named[0], *found]
+        named = appos_person(head, found, self.parse)
+        if named is not None:  # "the Taliban's ambassador, Gul Hassan Hassan": the man, not his employer
+            found = [named, *found]
         best = found[0][2]
-        if _is_person_id(best):
-            states = [a for _, _, a in found if _is_state_id(a)]
+        if is_person_id(best):
+            states = [a for _, _, a in found if is_state_id(a)]
             if states:
                 self.person_country.setdefault(best, states[0])
         best_tok = self.parse[found[0][1]]
-        if best_tok.dep_ in ("pobj", "appos", "amod") and len(_conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
-            return list(dict.fromkeys(a for c in _conjuncts(best_tok) for a in self.ids_at(c.i)))
+        if best_tok.dep_ in ("pobj", "appos", "amod") and len(conjuncts(best_tok)) > 1:  # "the presidents of A, B and C"
+            return list(dict.fromkeys(a for c in conjuncts(best_tok) for a in self.ids_at(c.i)))
         return self.ids_at(found[0][1])
 
     def sentence_state(self) -> str | None:
         """The one state named in the sentence, if exactly one is."""
-        states = {a for a in self.by_token.values() if _is_state_id(a)}
+        states = {a for a in self.by_token.values() if is_state_id(a)}
         return next(iter(states)) if len(states) == 1 else None
 
     def np_with_conj(self, head: Any) -> list[str]:
@@ -159,22 +170,22 @@ class SentenceActors:
         if head is None:
             return []
         ids: list[str] = []
-        conjuncts = _conjuncts(head)
-        for tok in conjuncts:
+        listed = conjuncts(head)
+        for tok in listed:
             for a in self.np_actors(tok):
                 if a not in ids:
                     ids.append(a)
         for tok in head.children:  # "Senior Hungarian and Romanian officials"
             if tok.dep_ in ("amod", "compound", "nmod") and tok.i in self.by_token:
-                for c in _conjuncts(tok)[1:]:
+                for c in conjuncts(tok)[1:]:
                     for a in self.ids_at(c.i):
                         if a not in ids:
                             ids.append(a)
-        split = _split_subjects(head)  # "A and B signed" parsed as two subjects: A first
+        split = split_subjects(head)  # "A and B signed" parsed as two subjects: A first
         if split:
             ordered = sorted([head, *split], key=lambda t: t.i)
             ids = list(dict.fromkeys([a for t in ordered for a in self.np_actors(t)] + ids))
-        if len(conjuncts) > 1:  # a list the parser split oddly ("A, B, C and D" as appositions)
+        if len(listed) > 1:  # a list the parser split oddly ("A, B, C and D" as appositions)
             for a in self._list_names(head):
                 if a not in ids:
                     ids.append(a)
@@ -190,7 +201,7 @@ class SentenceActors:
             t = stack.pop()
             toks.append(t)
             stack += [c for c in t.children if c.dep_ not in CLAUSE_STOP]
-        start = _dateline_end(head)
+        start = dateline_end(head)
         toks = sorted((t for t in toks if t.i > start), key=lambda t: t.i)
         return list(dict.fromkeys(a for t in toks for a in self.ids_at(t.i)))
 
@@ -209,70 +220,6 @@ class SentenceActors:
                     seen.add(c.i)
                     queue.append(c)
         return out
-
-
-def _dateline_end(head: Any) -> int:
-    """Index of the dash that ends a dateline before ``head`` ("CITY, date (Agency) — X ..."), or -1.
-
-    A parser often hangs the dateline onto the subject; the agency named there is not part of it.
-    """
-    sent = head.sent
-    for t in sent[: min(head.i - sent.start, 25)]:
-        if t.text in DASHES:
-            return t.i
-    return -1
-
-
-def _in_appos(tok: Any, head: Any) -> bool:
-    """``tok`` is (in) an apposition of ``head``: 'The Leader of the Nation, Emomali Rahmon'."""
-    while tok.head is not tok and tok.i != head.i:
-        if tok.dep_ == "appos" and tok.head.i == head.i:
-            return True
-        tok = tok.head
-    return False
-
-
-def _is_person_id(actor_id: str) -> bool:
-    return actor_id.islower()
-
-
-def _is_state_id(actor_id: str) -> bool:
-    return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
-
-
-def _conjuncts(tok: Any) -> list[Any]:
-    out, stack = [tok], [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or _listed(t, c)) and c not in out:
-                out.append(c)
-                stack.append(c)
-    return out
-
-
-def _listed(tok: Any, c: Any) -> bool:
-    """'Kazakhstan, Azerbaijan, Georgia and Turkey' parsed with the second name as an apposition."""
-    return (
-        c.dep_ == "appos"
-        and tok.pos_ == c.pos_ == "PROPN"
-        and any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)
-    )
-
-
-def _split_subjects(head: Any) -> list[Any]:
-    """The other subjects of the same verb when an 'and' joins them ("A and B signed" as two nsubj)."""
-    if not head.dep_.startswith("nsubj") or head.head is head:
-        return []
-    verb = head.head
-    start = _dateline_end(head)
-    subjects = [c for c in verb.children if c.dep_ == head.dep_ and c is not head and start < c.i < verb.i]
-    if not subjects:
-        return []
-    ends = {head.i, verb.i, *(c.i for c in subjects)}
-    lo, hi = min(c.i for c in [head, *subjects]), max(c.i for c in [head, *subjects])
-    joined = any(t.dep_ == "cc" and lo < t.i < hi and t.head.i in ends for t in head.doc[lo:hi])
-    return sorted(subjects, key=lambda t: t.i) if joined else []
 
 
 MUTUAL_VERBS = {"meet", "hold", "talk", "negotiate", "confer", "clash"}
@@ -304,6 +251,7 @@ def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
 
 
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
+RECEIVING = {"receive", "welcome", "greet", "host"}  # "to be received by X": X is the host, the doer
 def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
     cands: list[list[str]] = []
     obj = child(tok, "dobj", "obj", "attr", "oprd")
@@ -339,7 +287,7 @@ def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]
 
 def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[str]:
     """The actors of the co-ordinated phrase nearest before a relative clause (one doer: 'who hosted')."""
-    before = [c for c in _conjuncts(antecedent) if c.i < relcl.i]
+    before = [c for c in conjuncts(antecedent) if c.i < relcl.i]
     nearest = max(before, key=lambda c: c.i) if before else antecedent
     return sa.np_actors(nearest) or sa.np_with_conj(antecedent)
 
@@ -365,23 +313,35 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and _mutual(trig):
         while subj.dep_ == "conj" and subj.head is not subj:  # "X and Y, who held talks": both
             subj = subj.head
-    own_passive = child(tok, "nsubjpass") is not None and tok.lower_ not in ADJECTIVAL_PASSIVES
+    own_passive = (child(tok, "nsubjpass") is not None or (passive and tok.dep_ == "relcl")) and (
+        tok.lower_ not in ADJECTIVAL_PASSIVES
+    )
     if own_passive and lemma(tok) in SELF_PASSIVES:  # "X and Y were represented": they took part
         source = sa.np_with_conj(subj) if subj is not None else []
         return Side(source, "parse" if source else "none"), Side([], "none"), subj
+    agent = prep_objects(tok, ["by"]) if child(tok, "auxpass") is not None else []
+    if agent and not own_passive and subj is not None and lemma(tok) in RECEIVING:  # "arriving ... to be received by X": X receives them
+        source = sa.np_with_conj(agent[0])
+        target = [a for a in sa.np_with_conj(subj) if a not in source]
+        if source:
+            return Side(source, "parse"), Side(target, "parse" if target else "none"), None
     if own_passive:
         agent = prep_objects(tok, ["by"])
         source = sa.np_with_conj(agent[0]) if agent else []
         target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
         if not target:
             target = _verb_targets(tok, trig, sa, source)
+        if not target and subj is not None:  # "Memoranda granting Egypt and Qatar the status ... were signed"
+            target = sa.subtree_actors(subj, set(source))
         return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
     if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not _mutual(trig):
         source = _nearest_conjunct(subj, tok, sa)  # "met A, B and C, who hosted the meeting": C
     else:
         source = sa.np_with_conj(subj) if subj is not None else []
-    if not source and subj is not None:
-        source = sa.subtree_actors(subj, set())[:1]
+    if not source and subj is not None and subj.dep_ == "appos":  # "ISKP, the group that claimed the attack"
+        source = sa.np_actors(subj.head)
+    if not source and subj is not None and not any(t.i == tok.i for t in subj.subtree):
+        source = sa.subtree_actors(subj, set())[:1]  # not from the trigger's own clause inside the subject
     obj = child(tok, "dobj")
     if not source and trig.type in FORCE_TYPES and obj is not None:  # "planes ferried Russian troops to X"
         source = sa.np_with_conj(obj)

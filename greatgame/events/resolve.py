@@ -13,6 +13,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from greatgame.events.anaphora import sentence_antecedent
+from greatgame.events.frames import (
+    chaired_by,
+    meeting_object,
+    meeting_subject,
+    own_body,
+    passive,
+    their_own,
+    two_sided,
+)
 from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
@@ -28,8 +38,9 @@ logger = logging.getLogger(__name__)
 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
-TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
+POLICING = {"COERCE", "INVESTIGATE"}  # done by the state where it happens, whoever it is done to
 JUDGING = {"SUPPORT", "DISAPPROVE"}
+HOSTILE = {"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
 ORG_WORDS = {"bloc", "alliance", "organisation", "organization", "commonwealth", "union"}
 MOVEMENT_WORDS = {"movement", "militants", "insurgents", "rebels", "group's", "militia"}
@@ -48,11 +59,13 @@ class Resolver:
         self.last_group: str | None = None
         self.people: list[str] = []  # people of the story, most recently mentioned first
         self.roles: dict[str, str | None] = {}
+        self.today: Any = None  # the publication day of the document being coded
 
     def source(self, trig: Trigger, sa: SentenceActors, src: Side, subj: Any, said: tuple[list[str], Any],
                prev: list[Event], place: Any, tgt: Side, doc: Document) -> Side:  # fmt: skip
         """The doer of the event when the parse found none (an empty Side: no event)."""
         spk, spk_verb = said
+        self.today = doc.meta.published
         if not src and trig.kind == "deontic":
             src = self._deontic_source(trig, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
@@ -62,7 +75,7 @@ class Resolver:
         if not src and subj is not None:  # "As for Dushanbe, it has ..."
             src = topic_source(subj, sa)
         if not src and subj is not None:
-            src = self._resolve(subj, spk, prev)
+            src = self._resolve(subj, spk, prev, sa)
         if not src and subj is not None:  # "voters approved the plant"
             here = [place.country] if place is not None and place.country else self.story.where()
             src = population_source(subj, sa, here)
@@ -78,12 +91,14 @@ class Resolver:
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
         org = self.story.org or self.story.meeting_org
-        if not src and trig.kind == "noun" and _meeting_subject(trig.token) and org:
+        if not src and trig.kind == "noun" and meeting_subject(trig.token) and org:
             src = Side([org], "group")  # "the next summit is due in Bishkek"
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
+        if not src and trig.type in POLICING and self.story.home and passive(trig.token):
+            src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
         if not src and trig.type in DOMESTIC:
             src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
         return src
@@ -124,10 +139,12 @@ class Resolver:
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
         if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
             countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
-        if not tgt and _two_sided(trig) and sa is not None and self._all_states(src.ids):
+        if not tgt and two_sided(trig) and sa is not None and self._all_states(src.ids):
             tgt = self._opponent(
                 src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
             )
+        if not tgt and trig.type in JUDGING and len(src.ids) > 1 and their_own(trig.token):
+            tgt = Side(list(dict.fromkeys(countries or src.ids)), "reciprocal")  # "praised their partnership"
         if not tgt and trig.type in JUDGING:
             tgt = self._judged_place(trig, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
@@ -136,6 +153,8 @@ class Resolver:
             tgt = Side(list(src.ids), "place")
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
+        if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
+            tgt = self._aimed_at_place(trig, countries)
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
             bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
             tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
@@ -163,6 +182,17 @@ class Resolver:
             country = place.country if place is not None else None
             if isinstance(country, str) and country not in countries:
                 return Side([country], "place")
+        return Side([], "none")
+
+    def _aimed_at_place(self, trig: Trigger, countries: list[str]) -> Side:
+        """A hostile act aimed 'against' something in a named place: that place's country."""
+        verbs = [trig.token, *(c for c in trig.token.children if c.dep_ == "xcomp")]
+        for prep in (p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "against"):
+            for tok in prep.subtree:
+                place = catalogue_place(self.catalogue, tok.text) if tok.pos_ == "PROPN" else None
+                country = getattr(place, "country", None)
+                if isinstance(country, str) and country not in countries:
+                    return Side([country], "place")
         return Side([], "none")
 
     def _opponent(
@@ -260,21 +290,24 @@ class Resolver:
             return Side(self.story.where()[:1], "place")
         return Side([], "none")
 
-    def _resolve(self, subj: Any, spk: list[str], prev: list[Event]) -> Side:
+    def _resolve(self, subj: Any, spk: list[str], prev: list[Event], sa: SentenceActors | None = None) -> Side:
         """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
         nested = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         words = {t.lower_ for t in subj.subtree if t.i not in nested}
         if subj.lower_ in ("we", "i") and not spk:  # the writer, not an actor of the story
             return Side([], "none")
-        if subj.lower_ in PRONOUNS or _own_body(subj):  # "X said it / the company would deliver"
+        if subj.lower_ in PRONOUNS or own_body(subj):  # "X said it / the company would deliver"
             if spk:
                 return Side(list(spk), "pronoun")
+            inside = sentence_antecedent(subj, sa) if sa is not None else []
+            if inside:  # "Uzbekistan is not a member of the CSTO, which it left": Uzbekistan
+                return Side(inside, "pronoun")
             if prev:
                 return Side([a.id for a in prev[-1].source], "pronoun")
         if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
             return Side([self.story.org], "group")
         if words & PAIR_WORDS and self.story.pair():
-            return Side(self.story.pair(), "pair")
+            return Side(self._bodies(self.story.pair()), "pair")
         if words & GROUP_WORDS and self.story.group():
             return Side(self.story.group(), "pair" if not self.story.org else "group")
         if words & TITLE_WORDS and self.titled(words):  # "the Secretary will meet ...": the story's person
@@ -283,6 +316,18 @@ class Resolver:
             ids = [a.id for a in prev[-1].source] + [a.id for a in prev[-1].target]
             return Side(list(dict.fromkeys(ids)), "group")
         return Side([], "none")
+
+    def _bodies(self, ids: list[str]) -> list[str]:
+        """'The two sides' of a meeting of officials: the body each one speaks for when it is no state."""
+        out = []
+        for a in ids:
+            try:
+                held = [o.of for o in self.catalogue.offices_of(a, self.today) if o.of]
+            except (AttributeError, TypeError):
+                held = []
+            offices = [o for o in held if getattr(self.catalogue.get(o), "kind", None) == "igo"]
+            out.append(offices[0] if a.islower() and offices else a)
+        return list(dict.fromkeys(out))
 
     def _group_target(self, trig: Trigger, src: Side) -> Side:
         """An object that names no actor but points at one.
@@ -335,58 +380,3 @@ class Resolver:
             return self.catalogue.country_of(actor_id, on=doc.meta.published)
         except TypeError:
             return self.catalogue.country_of(actor_id)
-
-
-OWN_BODIES = {"company", "corporation", "firm", "movement"}  # the bloc, the group: the story's organisation
-
-
-def _own_body(subj: Any) -> bool:
-    """'the company', 'the movement' with nothing else in the phrase: the speaker's own body."""
-    return (
-        subj.lower_ in OWN_BODIES
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
-        and all(c.dep_ in ("det", "punct") for c in subj.children)
-    )
-
-
-def _two_sided(trig: Trigger) -> bool:
-    """A clash or a truce: it has another side."""
-    return trig.type == "FIGHT" or (trig.type == "CONCEDE" and lemma(trig.token) in TRUCE_WORDS)
-
-
-CHAIR_WORDS = {"chairmanship", "chairman", "presidency", "auspices", "leadership"}
-
-
-def chaired_by(tok: Any) -> Any:
-    """The head of a meeting named in its clause ('under the chairmanship of X', 'received by X')."""
-    clause = [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "advcl", "conj"))]
-    for verb in clause:
-        for p in (c for c in verb.children if c.dep_ in ("prep", "agent")):
-            for obj in (o for o in p.children if o.dep_ == "pobj"):
-                if p.lower_ == "under" and obj.lower_ in CHAIR_WORDS:
-                    return next((x for q in obj.children if q.lower_ == "of" for x in q.children), None)
-                if p.lower_ == "by" and lemma(verb) in ("receive", "welcome", "greet", "host"):
-                    return obj
-    return None
-
-
-def passive(tok: Any) -> bool:
-    """A passive clause: 'was signed', 'had been detained', 'a summit chaired by X'."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN"
-    )
-
-
-def _meeting_subject(tok: Any) -> bool:
-    """A meeting noun as the subject of its clause ('the next summit is due in X')."""
-    return tok.lower_ in MEETING_NOUNS and tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def meeting_object(tok: Any) -> bool:
-    """The verb's object or passive subject is a meeting ('attended the summit', 'the talks were held')."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ in MEETING_NOUNS:
-            return True
-        if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
-            return True
-    return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS

@@ -106,7 +106,7 @@ def story_of(doc: Document, catalogue: Any) -> Story:
 
 
 def _title_country(doc: Document, catalogue: Any) -> str | None:
-    """The first state the title names ('Troops leave Kazakhstan' -> KAZ)."""
+    """The first state, or city of a state, the title names ('Troops leave Kazakhstan' -> KAZ)."""
     title = doc.meta.title or ""
     best: tuple[int, str] | None = None
     for a in doc.actors:
@@ -117,6 +117,11 @@ def _title_country(doc: Document, catalogue: Any) -> str | None:
             mt = re.search(rf"\b{re.escape(name)}\b", title) if name else None
             if mt and (best is None or mt.start() < best[0]):
                 best = (mt.start(), a.id)
+    finder = getattr(catalogue, "place", None)
+    for mt in re.finditer(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b", title) if finder else []:
+        country = getattr(finder(mt.group(0)), "country", None)  # "Tashkent keeps every door open"
+        if isinstance(country, str) and (best is None or mt.start() < best[0]):
+            best = (mt.start(), country)
     return best[1] if best else None
 
 

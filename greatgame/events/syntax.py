@@ -88,8 +88,12 @@ def subject_token(tok: Any) -> tuple[Any, bool]:
             return cur.head, False  # "On 23/03/2024 Rahmon rushed to ...": a finite verb misparsed as a modifier
         if cur.dep_ == "acl" and cur.head is not cur:  # "a delegation headed by X"
             return None, False
+        if cur is tok and cur.dep_ == "relcl" and child(cur, "auxpass") is not None:
+            return cur.head, True  # "ordered the four ... to be held": the four are held
         if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             head = cur.head  # "Russia became the first country to recognise ...": Russia recognises
+            if head.dep_ == "dobj" and head.pos_ == "NOUN":  # "X will set up a company to build ...": X
+                return child(head.head, "nsubj"), False
             return (child(head.head, "nsubj") if head.dep_ == "attr" else head), False
         if cur.dep_ == "relcl":
             return _among(cur.head), False

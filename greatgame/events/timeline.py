@@ -56,6 +56,8 @@ def carry_dates(
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
+        if last is not None and last.sentence_index == ev.sentence_index and _ended_span(last):
+            when = (last.date_end, None, "day")  # "ended a two-day summit on Friday, with Iran signing": Friday
         if when is None and anchor is not None:
             when = (anchor.date, anchor.date_end, anchor.precision)
         if when is None:
@@ -68,6 +70,11 @@ def carry_dates(
             ev.date, ev.date_end, ev.date_precision = when[0] + dt.timedelta(days=shift), None, "day"
         else:
             ev.date, ev.date_end, ev.date_precision = when
+
+
+def _ended_span(ev: Event) -> bool:
+    """A meeting dated back from the day it ended ('ended a two-day summit on Friday')."""
+    return ev.date_end is not None and (ev.trigger or "").lower().startswith(ENDING)
 
 
 def _one_day(ev: Event) -> bool:
