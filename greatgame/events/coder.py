@@ -15,7 +15,7 @@ from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
 from greatgame.events.participants import SentenceActors, Side, sides
-from greatgame.events.places import find_place
+from greatgame.events.places import catalogue_place, find_place
 from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
@@ -99,7 +99,8 @@ class Coder:
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
         told: list[tuple[Trigger, Event]] = []
         place = find_place(parse, sent, sa, self.catalogue)
-        triggers = find_triggers(parse, self.lex, set(sa.by_token))
+        places = {t.i for t in parse if t.pos_ == "PROPN" and catalogue_place(self.catalogue, t.text) is not None}
+        triggers = find_triggers(parse, self.lex, set(sa.by_token) | places)
         for trig in triggers:
             if not self._tells_event(trig, triggers, doc, sent, sa):
                 continue
