@@ -276,3 +276,22 @@ def test_a_leader_who_was_in_a_capital_was_there_on_a_visit(code):
 def test_being_somewhere_for_another_act_is_that_act_only(code, text):
     assert "was" not in [e.trigger for e in code(text).events]
 
+
+
+def test_calling_off_joint_exercises_refuses_military_cooperation(code):
+    doc = code("Astana cancelled joint military exercises with Russia that were planned for the spring.")
+    assert types(doc) == ["REJECT"]
+    assert sides(one(doc, "REJECT")) == ({"KAZ"}, {"RUS"})
+
+
+def test_a_cancelled_visit_still_reduces_relations(code):
+    assert types(code("The Kyrgyz foreign minister cancelled a planned visit to Tajikistan.")) == ["SANCTION"]
+
+
+def test_a_ceremony_marking_the_start_of_works_is_cooperation(code):
+    doc = code("Turkmenistan and Iran held a ceremony at the border to mark the start of work on the new railway.")
+    assert sides(one(doc, "COOPERATE")) == ({"TKM"}, {"IRN"})
+
+
+def test_marking_an_anniversary_is_no_event(code):
+    assert code("Kazakhstan and Kyrgyzstan marked the anniversary of the treaty with a concert.").events == []
