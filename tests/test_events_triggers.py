@@ -295,3 +295,20 @@ def test_a_ceremony_marking_the_start_of_works_is_cooperation(code):
 
 def test_marking_an_anniversary_is_no_event(code):
     assert code("Kazakhstan and Kyrgyzstan marked the anniversary of the treaty with a concert.").events == []
+
+
+def test_an_attack_by_unnamed_gunmen_has_no_source(code):
+    doc = code("On Friday evening gunmen opened fire on worshippers at a mosque near Dushanbe.")
+    ev = one(doc, "ASSAULT")
+    assert ev.source == [] and "TJK" in sides(ev)[1]
+
+
+def test_a_claim_after_the_attack_is_the_claimants_and_the_toll_is_no_second_attack(code):
+    doc = code(
+        "On Friday evening gunmen opened fire on worshippers at a mosque near Dushanbe. "
+        "Around 40 people were killed. The Islamic State group claimed the attack."
+    )
+    assert [(e.type, [a.id for a in e.source], e.modality) for e in doc.events] == [
+        ("ASSAULT", [], "asserted"),
+        ("ASSAULT", ["ISIS"], "reported"),
+    ]

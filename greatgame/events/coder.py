@@ -75,7 +75,8 @@ class Coder:
             narrated = sent.role == "commentary" and commentary_by_default(
                 sent.text, self.lex, doc.meta.genre
             )
-            if (sent.role not in EVENT_ROLES and not narrated) or not (sa.by_token or prev):
+            unnamed = any(_unnamed(t, self.lex) for t in parse)  # "gunmen opened fire near Moscow"
+            if (sent.role not in EVENT_ROLES and not narrated) or not (sa.by_token or prev or unnamed):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
             if narrated and events:  # it tells what happened: a fact, not the author's opinion
@@ -150,11 +151,16 @@ class Coder:
         if subj is not None and subj.lower_ in ("we", "i") and spk_verb is None and not src.ids:
             return None  # "We asked three exporters ...": the writer's own doing, not an event between actors
         nobody = _nobody(subj)
-        if not nobody:
+        unnamed = not src and _unnamed(subj, self.lex)  # "gunmen opened fire on ...": no source, a target
+        if not src and _toll(trig, prev):  # "Around 40 people were killed.": the unnamed attack's toll
+            return None
+        if not nobody and not unnamed:
             src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
-        if not src and not (nobody and tgt):
+        if not src and not (nobody and tgt) and not unnamed:
             return None
         src, tgt, place = self.res.target(trig, src, tgt, place, doc, sa)
+        if unnamed and not tgt:
+            return None
         mod = "negated" if nobody else modality(trig, spk, self.lex, spk_verb, src.ids)
         typ = _joint(trig, src, tgt)
         accuser = spk or self._pronoun_speaker(spk_verb)
@@ -246,6 +252,18 @@ def _nobody(subj: Any) -> bool:
         and subj.lemma_.lower() in NOBODY_HEADS
         and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     )
+
+
+def _unnamed(subj: Any, lex: Lexicon) -> bool:
+    """'Gunmen opened fire on ...': attackers nobody has named; the event has an empty source."""
+    return subj is not None and subj.lemma_.lower() in set(lex.modality.get("unnamed_agents", ()))
+
+
+def _toll(trig: Trigger, prev: list[Event]) -> bool:
+    """An agentless passive right after an attack by unnamed doers, of the same type: its toll, told again."""
+    tok = trig.token
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+    return passive and any(e.type == trig.type and not e.source for e in prev)
 
 
 def _norm(text: str) -> str:

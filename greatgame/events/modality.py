@@ -18,7 +18,7 @@ NEXT_WORDS = {"next", "upcoming", "forthcoming"}
 
 def speaker(tok: Any, sa: SentenceActors, lex: Lexicon) -> tuple[list[str], Any]:
     """Actors who say the clause holding ``tok`` ('X said ...', 'according to X'), and the verb."""
-    verb = under_speech(tok, lex) or _claimed(tok)
+    verb = under_speech(tok, lex) or claimed(tok)
     if verb is not None:
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is not None:
@@ -61,7 +61,7 @@ CHARGING = {"accuse", "blame", "charge"}
 CLAIMING = {"claim"}
 
 
-def _claimed(tok: Any) -> Any:
+def claimed(tok: Any) -> Any:
     """The verb of a charge or a claim the event is the content of.
 
     'X accused Y of shelling Z' (the shelling is X's account), 'X claimed the attack'.
