@@ -312,3 +312,8 @@ def test_a_claim_after_the_attack_is_the_claimants_and_the_toll_is_no_second_att
         ("ASSAULT", [], "asserted"),
         ("ASSAULT", ["ISIS"], "reported"),
     ]
+
+
+def test_refraining_from_condemning_is_a_negated_criticism(code):
+    ev = one(code("India refrained from condemning Russia."), "DISAPPROVE")
+    assert ev.modality == "negated" and sides(ev) == ({"IND"}, {"RUS"})
