@@ -317,3 +317,9 @@ def test_a_claim_after_the_attack_is_the_claimants_and_the_toll_is_no_second_att
 def test_refraining_from_condemning_is_a_negated_criticism(code):
     ev = one(code("India refrained from condemning Russia."), "DISAPPROVE")
     assert ev.modality == "negated" and sides(ev) == ({"IND"}, {"RUS"})
+
+
+def test_condolences_carried_by_a_call_go_the_calls_way(code):
+    doc = code("Tokayev telephoned Erdogan with condolences on Monday.")
+    assert sorted(types(doc)) == ["CONSULT", "SUPPORT"]
+    assert sides(one(doc, "SUPPORT")) == ({"kassym-jomart-tokayev", "KAZ"}, {"recep-tayyip-erdogan", "TUR"})

@@ -39,6 +39,7 @@ class Coder:
         self.lex = lexicon or load_lexicon()
         self.res = Resolver(catalogue, self.lex)
         self.announced: set[int] = set()  # id() of planned events announced in the past
+        self._carriers: dict[int, Event] = {}  # token index -> event coded so far in the sentence
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
@@ -105,6 +106,7 @@ class Coder:
         for trig in triggers:
             if not self._tells_event(trig, triggers, doc, sent, sa):
                 continue
+            self._carriers = {t.token.i: e for t, e in told}
             ev = self._event(doc, sent, trig, sa, [e for _, e in told] or prev, place, actors)
             if ev is not None:
                 self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
@@ -142,6 +144,8 @@ class Coder:
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
+        if not src and not tgt:
+            src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
         said_by = speaker_conj(trig.token, self.lex) if trig.kind == "verb" else None
         if said_by is not None:  # "X said the bloc had become ... and called for Y": X called
             subj = next((c for c in said_by.children if c.dep_ == "nsubj"), None)
@@ -257,6 +261,19 @@ def _nobody(subj: Any) -> bool:
 def _unnamed(subj: Any, lex: Lexicon) -> bool:
     """'Gunmen opened fire on ...': attackers nobody has named; the event has an empty source."""
     return subj is not None and subj.lemma_.lower() in set(lex.modality.get("unnamed_agents", ()))
+
+
+def _sides_of_carrier(trig: Trigger, sa: SentenceActors, carriers: dict[int, Event]) -> tuple[Side, Side, Any] | None:
+    """'X telephoned Y with condolences': the sympathy goes, like the call (already coded), from X to Y."""
+    tok = trig.token
+    if trig.kind != "noun" or not trig.pattern.standalone or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    ev = carriers.get(verb.i)
+    if ev is None or not ev.source or not ev.target:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return Side([a.id for a in ev.source], "parse"), Side([a.id for a in ev.target], "parse"), subj
 
 
 def _toll(trig: Trigger, prev: list[Event]) -> bool:
