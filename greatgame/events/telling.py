@@ -107,6 +107,8 @@ def tells(trig: Trigger) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were"}):
         return True
+    if tok.tag_ == "VB" and "did" in auxes:  # "did not send a single soldier", "only then did they sign"
+        return True
     return tok.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
 
 
