@@ -56,7 +56,8 @@ def test_every_coded_corpus_sentence_is_a_candidate(coded, corpus_dir, settings_
 @pytest.mark.parametrize(
     "text",
     ["Russia and Uzbekistan held talks in Tashkent.", "Kyrgyz forces shelled Tajik positions.",
-     "He said Kazakhstan must reopen the border.", "The protesters were dispersed."],
+     "He said Kazakhstan must reopen the border.", "The protesters were dispersed.",
+     "The Turkish foreign minister was already in Tashkent."],
 )  # fmt: skip
 def test_event_sentences_are_candidates(text):
     assert is_candidate(text)
@@ -65,3 +66,16 @@ def test_event_sentences_are_candidates(text):
 @pytest.mark.parametrize("text", ["The weather in Almaty was sunny.", "Photo: Reuters.", "Page 2 of 7"])
 def test_plain_sentences_are_not(text):
     assert not is_candidate(text)
+
+
+def test_a_leader_in_a_capital_is_a_visit_on_the_fast_path(catalogue):
+    """The fast path runs no recogniser when the catalogue knows every name; the visit stays."""
+    from greatgame.config import Settings
+    from greatgame.events import Coder
+    from greatgame.nlp import Annotator
+
+    annotator = Annotator(Settings(fast_path=True, workers=1), catalogue, select=is_candidate)
+    doc = Document(DocumentMeta(id="t"), "Indian Prime Minister Narendra Modi was also in Astana.")
+    doc = next(iter(annotator.annotate([doc])))
+    Coder(catalogue).code(doc)
+    assert [(e.type, [a.id for a in e.target]) for e in doc.events] == [("CONSULT", ["KAZ"])]

@@ -198,3 +198,12 @@ def test_a_state_that_has_held_since_a_date_is_background(code):
 def test_a_tally_since_a_date_is_still_told(code):
     doc = code("US drone strikes have killed at least eight al-Qaeda leaders in Yemen since July.")
     assert doc.events, summary(doc)
+
+
+def test_a_commentary_tells_what_a_bloc_did_not_do(code):
+    # "did not send": a past act, negated; the author's judgement around it is no event
+    doc = code(
+        "The CSTO, of which both countries are members, did not send a single soldier to stop the bloodshed.",
+        genre="commentary",
+    )
+    assert [(e.type, e.modality) for e in doc.events] == [("MOBILIZE", "negated")], summary(doc)

@@ -276,3 +276,50 @@ def test_a_leader_who_was_in_a_capital_was_there_on_a_visit(code):
 def test_being_somewhere_for_another_act_is_that_act_only(code, text):
     assert "was" not in [e.trigger for e in code(text).events]
 
+
+
+def test_calling_off_joint_exercises_refuses_military_cooperation(code):
+    doc = code("Astana cancelled joint military exercises with Russia that were planned for the spring.")
+    assert types(doc) == ["REJECT"]
+    assert sides(one(doc, "REJECT")) == ({"KAZ"}, {"RUS"})
+
+
+def test_a_cancelled_visit_still_reduces_relations(code):
+    assert types(code("The Kyrgyz foreign minister cancelled a planned visit to Tajikistan.")) == ["SANCTION"]
+
+
+def test_a_ceremony_marking_the_start_of_works_is_cooperation(code):
+    doc = code("Turkmenistan and Iran held a ceremony at the border to mark the start of work on the new railway.")
+    assert sides(one(doc, "COOPERATE")) == ({"TKM"}, {"IRN"})
+
+
+def test_marking_an_anniversary_is_no_event(code):
+    assert code("Kazakhstan and Kyrgyzstan marked the anniversary of the treaty with a concert.").events == []
+
+
+def test_an_attack_by_unnamed_gunmen_has_no_source(code):
+    doc = code("On Friday evening gunmen opened fire on worshippers at a mosque near Dushanbe.")
+    ev = one(doc, "ASSAULT")
+    assert ev.source == [] and "TJK" in sides(ev)[1]
+
+
+def test_a_claim_after_the_attack_is_the_claimants_and_the_toll_is_no_second_attack(code):
+    doc = code(
+        "On Friday evening gunmen opened fire on worshippers at a mosque near Dushanbe. "
+        "Around 40 people were killed. The Islamic State group claimed the attack."
+    )
+    assert [(e.type, [a.id for a in e.source], e.modality) for e in doc.events] == [
+        ("ASSAULT", [], "asserted"),
+        ("ASSAULT", ["ISIS"], "reported"),
+    ]
+
+
+def test_refraining_from_condemning_is_a_negated_criticism(code):
+    ev = one(code("India refrained from condemning Russia."), "DISAPPROVE")
+    assert ev.modality == "negated" and sides(ev) == ({"IND"}, {"RUS"})
+
+
+def test_condolences_carried_by_a_call_go_the_calls_way(code):
+    doc = code("Tokayev telephoned Erdogan with condolences on Monday.")
+    assert sorted(types(doc)) == ["CONSULT", "SUPPORT"]
+    assert sides(one(doc, "SUPPORT")) == ({"kassym-jomart-tokayev", "KAZ"}, {"recep-tayyip-erdogan", "TUR"})

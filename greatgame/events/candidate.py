@@ -2,7 +2,8 @@
 
 It must never drop a sentence the coder would code, so it errs on the side of yes: any word
 that starts with the stem of a trigger, object or cue word in the pattern files, or a modal
-verb (the coder turns "X must ..." into a demand), makes the sentence a candidate.
+verb (the coder turns "X must ..." into a demand), makes the sentence a candidate. So does
+"was (also) in <Name>": a leader's presence in a named place is a visit (verbs.yaml, presence).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from greatgame.events.lexicon import load_data, load_lexicon
 
+PRESENCE = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+|also\s+|still\s+|already\s+)?in\s+[A-Z]")
 EXTRA = ("must", "should", "will", "would", "ready", "willing", "has to", "have to", "had to", "need to")
 
 
@@ -41,4 +43,4 @@ def _regex() -> re.Pattern[str]:
 
 def is_candidate(sentence_text: str) -> bool:
     """True when the sentence may report an event and should get the full parse."""
-    return bool(_regex().search(sentence_text))
+    return bool(_regex().search(sentence_text) or PRESENCE.search(sentence_text))

@@ -15,7 +15,7 @@ from greatgame.events.institutions import mark_institutions
 from greatgame.events.lexicon import Lexicon, load_lexicon
 from greatgame.events.modality import modality, speaker
 from greatgame.events.participants import SentenceActors, Side, sides
-from greatgame.events.places import find_place
+from greatgame.events.places import catalogue_place, find_place
 from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
@@ -39,6 +39,7 @@ class Coder:
         self.lex = lexicon or load_lexicon()
         self.res = Resolver(catalogue, self.lex)
         self.announced: set[int] = set()  # id() of planned events announced in the past
+        self._carriers: dict[int, Event] = {}  # token index -> event coded so far in the sentence
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
@@ -75,7 +76,8 @@ class Coder:
             narrated = sent.role == "commentary" and commentary_by_default(
                 sent.text, self.lex, doc.meta.genre
             )
-            if (sent.role not in EVENT_ROLES and not narrated) or not (sa.by_token or prev):
+            unnamed = any(_unnamed(t, self.lex) for t in parse)  # "gunmen opened fire near Moscow"
+            if (sent.role not in EVENT_ROLES and not narrated) or not (sa.by_token or prev or unnamed):
                 continue
             events = self._code_sentence(doc, sent, parse, sa, prev, actors)
             if narrated and events:  # it tells what happened: a fact, not the author's opinion
@@ -99,10 +101,12 @@ class Coder:
                        prev: list[Event], actors: dict[str, Any]) -> list[Event]:  # fmt: skip
         told: list[tuple[Trigger, Event]] = []
         place = find_place(parse, sent, sa, self.catalogue)
-        triggers = find_triggers(parse, self.lex, set(sa.by_token))
+        places = {t.i for t in parse if t.pos_ == "PROPN" and catalogue_place(self.catalogue, t.text) is not None}
+        triggers = find_triggers(parse, self.lex, set(sa.by_token) | places)
         for trig in triggers:
             if not self._tells_event(trig, triggers, doc, sent, sa):
                 continue
+            self._carriers = {t.token.i: e for t, e in told}
             ev = self._event(doc, sent, trig, sa, [e for _, e in told] or prev, place, actors)
             if ev is not None:
                 self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
@@ -140,6 +144,8 @@ class Coder:
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
+        if not src and not tgt:
+            src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
         said_by = speaker_conj(trig.token, self.lex) if trig.kind == "verb" else None
         if said_by is not None:  # "X said the bloc had become ... and called for Y": X called
             subj = next((c for c in said_by.children if c.dep_ == "nsubj"), None)
@@ -149,11 +155,16 @@ class Coder:
         if subj is not None and subj.lower_ in ("we", "i") and spk_verb is None and not src.ids:
             return None  # "We asked three exporters ...": the writer's own doing, not an event between actors
         nobody = _nobody(subj)
-        if not nobody:
+        unnamed = not src and _unnamed(subj, self.lex)  # "gunmen opened fire on ...": no source, a target
+        if not src and _toll(trig, prev):  # "Around 40 people were killed.": the unnamed attack's toll
+            return None
+        if not nobody and not unnamed:
             src = self.res.source(trig, sa, src, subj, (spk, spk_verb), prev, place, tgt, doc)
-        if not src and not (nobody and tgt):
+        if not src and not (nobody and tgt) and not unnamed:
             return None
         src, tgt, place = self.res.target(trig, src, tgt, place, doc, sa)
+        if unnamed and not tgt:
+            return None
         mod = "negated" if nobody else modality(trig, spk, self.lex, spk_verb, src.ids)
         typ = _joint(trig, src, tgt)
         accuser = spk or self._pronoun_speaker(spk_verb)
@@ -245,6 +256,31 @@ def _nobody(subj: Any) -> bool:
         and subj.lemma_.lower() in NOBODY_HEADS
         and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     )
+
+
+def _unnamed(subj: Any, lex: Lexicon) -> bool:
+    """'Gunmen opened fire on ...': attackers nobody has named; the event has an empty source."""
+    return subj is not None and subj.lemma_.lower() in set(lex.modality.get("unnamed_agents", ()))
+
+
+def _sides_of_carrier(trig: Trigger, sa: SentenceActors, carriers: dict[int, Event]) -> tuple[Side, Side, Any] | None:
+    """'X telephoned Y with condolences': the sympathy goes, like the call (already coded), from X to Y."""
+    tok = trig.token
+    if trig.kind != "noun" or not trig.pattern.standalone or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    ev = carriers.get(verb.i)
+    if ev is None or not ev.source or not ev.target:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return Side([a.id for a in ev.source], "parse"), Side([a.id for a in ev.target], "parse"), subj
+
+
+def _toll(trig: Trigger, prev: list[Event]) -> bool:
+    """An agentless passive right after an attack by unnamed doers, of the same type: its toll, told again."""
+    tok = trig.token
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+    return passive and any(e.type == trig.type and not e.source for e in prev)
 
 
 def _norm(text: str) -> str:

@@ -18,7 +18,7 @@ NEXT_WORDS = {"next", "upcoming", "forthcoming"}
 
 def speaker(tok: Any, sa: SentenceActors, lex: Lexicon) -> tuple[list[str], Any]:
     """Actors who say the clause holding ``tok`` ('X said ...', 'according to X'), and the verb."""
-    verb = under_speech(tok, lex) or _claimed(tok)
+    verb = under_speech(tok, lex) or claimed(tok)
     if verb is not None:
         subj = child(verb, "nsubj", "nsubjpass")
         if subj is not None:
@@ -61,7 +61,7 @@ CHARGING = {"accuse", "blame", "charge"}
 CLAIMING = {"claim"}
 
 
-def _claimed(tok: Any) -> Any:
+def claimed(tok: Any) -> Any:
     """The verb of a charge or a claim the event is the content of.
 
     'X accused Y of shelling Z' (the shelling is X's account), 'X claimed the attack'.
@@ -114,6 +114,18 @@ def _negated(trig: Trigger) -> bool:
     )
 
 
+def _abstained(tok: Any, lex: Lexicon) -> bool:
+    """'refrained from condemning Y', 'abstained on votes condemning Y': the act was not done."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("pcomp", "pobj", "prep", "acl", "xcomp") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return lemma(cur) in set(lex.modality["abstention_heads"])
+    return False
+
+
 INTENDING = {"intend", "plan", "want", "mean", "seek", "aim"}  # "do not intend to threaten": no threat
 
 
@@ -126,7 +138,7 @@ def modality(
     doers of the event: a clause someone is said to have said is reported even when the speaker is
     named by a title or a pronoun ('the Head of State stressed that ...').
     """
-    if _negated(trig):
+    if _negated(trig) or _abstained(trig.token, lex):
         return "negated"
     tok = _clause_verb(trig)
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")} | _when_of(tok)

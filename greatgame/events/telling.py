@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon
+from greatgame.events.modality import CLAIMING, claimed
 from greatgame.events.triggers import Trigger, lemma, noun_type, under_speech
 
 NESTED_CLAUSES = {"relcl", "acl"}
@@ -106,6 +107,8 @@ def tells(trig: Trigger) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were"}):
         return True
+    if tok.tag_ == "VB" and "did" in auxes:  # "did not send a single soldier", "only then did they sign"
+        return True
     return tok.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
 
 
@@ -196,6 +199,8 @@ def told_before(trig: Trigger, earlier: set[str], lex: Lexicon) -> bool:
     """
     tok = trig.token
     if trig.type not in earlier and (trig.mode is None or trig.mode not in earlier):
+        return False
+    if claimed(tok) is not None or lemma(tok) in CLAIMING:  # "IS claimed the attack": the claim names the doer
         return False
     if trig.kind == "noun":  # the subject of the sentence tells more of it: "The clashes began on ..."
         return _bare_definite(tok) and not (tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT")

@@ -367,7 +367,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = _stance_trigger(tok, lex)
         if trig is None and tok.pos_ == "VERB" and (pat := lookup(lex.verbs, tok)) is not None and pat.reproach:
             trig = Trigger(tok, pat.type or "", pat.strength, pat, "verb")  # only as what a speaker reproaches
-        if trig is None and lex.presence is not None and present_in(tok, lex):  # "Imran Khan was also in Dushanbe"
+        if trig is None and lex.presence is not None and present_in(tok, lex, names):  # "Imran Khan was also in Dushanbe"
             trig = Trigger(tok, lex.presence.type or "", lex.presence.strength, lex.presence, "verb", lex.presence.mode,
                            list(lex.presence.context))  # fmt: skip
         if trig is None and lemma(tok) == "be" and any(

@@ -159,10 +159,14 @@ def to_clause(tok: Any) -> Any:
     return None
 
 
-def to_place(tok: Any, pat: Pattern, kinds: set[str] = PLACES) -> bool:
-    """A prepositional object of the verb that is a named place ('came to Bishkek')."""
+def to_place(tok: Any, pat: Pattern, kinds: set[str] = PLACES, names: set[int] = frozenset()) -> bool:
+    """A prepositional object of the verb that is a named place ('came to Bishkek').
+
+    ``names`` are the tokens of catalogue names: the fast path runs no recogniser on a sentence
+    whose every name the catalogue knows, so "Dushanbe" there has no entity label.
+    """
     return any(
-        o.ent_type_ in kinds and o.pos_ == "PROPN"
+        (o.ent_type_ in kinds or o.i in names) and o.pos_ == "PROPN"
         for p in tok.children
         if p.dep_ == "prep" and lemma(p) in pat.target_preps
         for o in p.children
@@ -184,13 +188,13 @@ def people(obj: Any) -> bool:
     return obj.ent_type_ in ("PERSON", "NORP") or (obj.pos_ == "PROPN" and not obj.ent_type_)
 
 
-def present_in(tok: Any, lex: Lexicon) -> bool:
+def present_in(tok: Any, lex: Lexicon, names: set[int] = frozenset()) -> bool:
     """'X was in <a named place>' with a leader as X, and nothing else said of him."""
     if lemma(tok) != "be" or child_dep(tok, "attr", "acomp", "xcomp", "ccomp", "advcl", "expl", "auxpass") is not None:
         return False
     subj = child_dep(tok, "nsubj")
     # the recogniser often takes a capital for an organisation; a person is not "in" an organisation
-    return subj is not None and leader(subj, lex) and to_place(tok, lex.presence, PLACES | {"ORG"})
+    return subj is not None and leader(subj, lex) and to_place(tok, lex.presence, PLACES | {"ORG"}, names)
 
 
 def existential(tok: Any) -> bool:
