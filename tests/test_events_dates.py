@@ -105,3 +105,27 @@ def test_a_clause_attached_to_the_end_of_a_meeting_takes_the_day_it_ended(code_t
     )
     signed = [e for e in doc.events if e.type == "AGREE"]
     assert signed and signed[0].date == dt.date(2022, 9, 16) and signed[0].date_end is None
+
+
+def test_an_undated_act_after_a_recalled_day_keeps_the_storys_day(code_text):
+    doc = code_text(
+        "ASTANA, May 6, 2024 (Steppe Wire) — Kazakh President Kassym-Jomart Tokayev met Uzbek President "
+        "Shavkat Mirziyoyev in Astana on Monday. "
+        "The meeting came a month after the two countries signed a water treaty in Tashkent on 2 April. "
+        "The presidents also discussed transport links.",
+        published=dt.date(2024, 5, 6),
+    )
+    talks = [e for e in doc.events if e.type == "CONSULT" and "also discussed" in e.sentence]
+    assert talks and talks[0].date == dt.date(2024, 5, 6)
+
+
+def test_the_next_day_counts_from_the_recalled_day(code_text):
+    doc = code_text(
+        "ASTANA, May 6, 2024 (Steppe Wire) — Kazakh President Kassym-Jomart Tokayev met Uzbek President "
+        "Shavkat Mirziyoyev in Astana on Monday. "
+        "Protesters clashed with police in Nukus on 1 July 2022. "
+        "Mirziyoyev declared a state of emergency in Karakalpakstan the next day.",
+        published=dt.date(2024, 5, 6),
+    )
+    emergency = [e for e in doc.events if "state of emergency" in e.sentence]
+    assert emergency and emergency[0].date == dt.date(2022, 7, 2)

@@ -53,6 +53,8 @@ def carry_dates(
             continue
         # not from a less central clause of its own sentence ("X, who met Y on Wednesday, attended")
         days = [e for e in dated if _one_day(e) and not _subordinate(e, ev)]
+        if shift is None:  # "the next day" counts on from the recalled day
+            days = [e for e in days if not _flashback(e, ev, days, anchor)] or days
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
@@ -75,6 +77,19 @@ def carry_dates(
 def _ended_span(ev: Event) -> bool:
     """A meeting dated back from the day it ended ('ended a two-day summit on Friday')."""
     return ev.date_end is not None and (ev.trigger or "").lower().startswith(ENDING)
+
+
+def _flashback(other: Event, ev: Event, days: list[Event], anchor: Any) -> bool:
+    """``other`` recalls a day well before the story's own, told in an earlier sentence.
+
+    "Leaders met on Monday. The summit came three weeks after X and Y signed a treaty on 13 March.
+    The presidents also discussed water": the discussion is Monday's, not the recalled treaty's.
+    """
+    first = days[0].date if days else None
+    story_day = anchor.date if anchor is not None and anchor.date is not None else first
+    if story_day is None or other.date is None or other.sentence_index == ev.sentence_index:
+        return False
+    return (story_day - other.date).days > MEETING_DAYS
 
 
 def _one_day(ev: Event) -> bool:
