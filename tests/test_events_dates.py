@@ -129,3 +129,34 @@ def test_the_next_day_counts_from_the_recalled_day(code_text):
     )
     emergency = [e for e in doc.events if "state of emergency" in e.sentence]
     assert emergency and emergency[0].date == dt.date(2022, 7, 2)
+
+
+def test_an_event_years_before_the_clause_is_dated_back_by_that_length(code_text):
+    doc = code_text(
+        "TASHKENT, June 10, 2024 (Steppe Wire) — Uzbekistan and Kyrgyzstan opened a new border crossing on "
+        "Monday, two and a half years after fighting between their border guards killed four people.",
+        published=dt.date(2024, 6, 10),
+    )
+    old = [e for e in doc.events if e.type in ("FIGHT", "ASSAULT")]
+    assert old and all((e.date, e.date_precision) == (dt.date(2021, 12, 1), "month") for e in old)
+
+
+def test_an_event_after_a_measured_gap_keeps_its_own_date(code_text):
+    doc = code_text(
+        "The summit came less than three weeks after Japarov and Rahmon signed a border treaty in Bishkek "
+        "on 13 March.",
+        published=dt.date(2025, 3, 31),
+    )
+    signed = [e for e in doc.events if e.type == "AGREE"]
+    assert signed and signed[0].date == dt.date(2025, 3, 13)
+
+
+def test_an_act_within_a_dated_event_takes_that_events_day(code_text):
+    doc = code_text(
+        "Kyrgyz and Tajik officials met in Batken on Monday. "
+        "In that fighting, which began on 14 September and spread along the frontier, Kyrgyz and Tajik troops "
+        "used tanks and drones.",
+        published=dt.date(2022, 9, 20),
+    )
+    fought = [e for e in doc.events if e.type == "FIGHT"]
+    assert fought and fought[0].date == dt.date(2022, 9, 14)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from greatgame.events.elapsed import elapsed, shifted
 from greatgame.events.lexicon import load_data
 from greatgame.events.seasons import seasons
 
@@ -259,6 +260,21 @@ def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
     return None
 
 
+FRAME_PREPS = {"in", "during", "amid", "throughout"}
+
+
+def _frame(verb: Any) -> set[int]:
+    """An event a clause's act happens within, dated in its own phrase.
+
+    'In that fighting, which began on 14 September, both sides used tanks': the fighting's day.
+    """
+    out: set[int] = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in FRAME_PREPS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            out |= _noun_phrase(noun)
+    return out
+
+
 WHILE = {"as", "while", "when"}
 SAYING = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm", "note", "declare"}
 
@@ -289,7 +305,7 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
         return within(_noun_phrase(trigger))
     cur = _verb_of(trigger)
     for _ in range(4):
-        found = within(_clause(cur))
+        found = within(_clause(cur)) or within(_frame(cur))
         if found or cur.head is cur:
             return found
         if cur.dep_ == "relcl":  # "on Friday, when leaders ...", "a ruling in April that lifted the ban"
@@ -327,6 +343,9 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         hits = find_dates(text, published, future)
         return hits[0] if hits else DateHit()
     future = future or _prospective(trigger)
+    gap = elapsed(trigger)
+    if gap is not None:  # "two and a half years after fighting killed dozens"
+        return _elapsed_date(text, trigger, gap, published, future)
     pool = clause_dates(text, trigger, published, future)
     if not pool:
         return DateHit()
@@ -344,3 +363,25 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         start = hit.date - dt.timedelta(days=days - 1)
         return DateHit(start, hit.date, "day", hit.start, hit.end, hit.text)
     return hit
+
+
+ELSEWHEN = "elsewhen"  # told as another time than its clause's, its day unknown: no story date either
+
+
+def _elapsed_date(text: str, trigger: Any, gap: tuple[Any, ...], published: dt.date | None, future: bool) -> DateHit:
+    """A date of its own ('after X signed on 13 March'), else the clause's date moved by the length."""
+    head, direction, days, precision, rough = gap
+    own = _noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else _clause(_verb_of(trigger))
+    cut = DATELINE.match(text)
+    hits = [h for h in find_dates(text, published, future) if not cut or h.start >= cut.end()]
+    mine = [h for h in hits if any(h.start <= i < h.end for i in own)]
+    if mine:
+        return min(mine, key=lambda h: abs(h.start - trigger.idx))
+    base = clause_dates(text, head, published, future)
+    hit = min(base, key=lambda h: abs(h.start - head.idx)) if base else None
+    if hit is None or hit.date is None or hit.precision not in ("day", "month"):
+        return DateHit(precision=ELSEWHEN)
+    moved = shifted(hit.date, direction, days, precision, rough)
+    if moved is None:
+        return DateHit(precision=ELSEWHEN)
+    return DateHit(moved[0], None, moved[1], hit.start, hit.end, hit.text)

@@ -14,6 +14,7 @@ import logging
 import re
 from typing import Any
 
+from greatgame.events.dates import ELSEWHEN
 from greatgame.events.lexicon import load_data
 from greatgame.models import Event
 
@@ -49,6 +50,9 @@ def carry_dates(
     dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
     shift = story_offset(text)
     for ev in events:
+        if ev.date_precision == ELSEWHEN:  # "two years after fighting killed dozens": not the story's day
+            ev.date_precision = "none"
+            continue
         if ev.date is not None or (ev.modality not in CARRIED and id(ev) not in announced):
             continue
         # not from a less central clause of its own sentence ("X, who met Y on Wednesday, attended")
