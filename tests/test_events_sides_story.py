@@ -180,3 +180,14 @@ def test_leaders_of_a_summit_the_bloc_holds_include_the_bloc(code):
         "The leaders signed a declaration on collective security."
     )
     assert "CSTO" in ids(events(doc, "AGREE")[0].source)
+
+
+def test_the_men_detained_are_the_people_named_before(code):
+    doc = code(
+        "ALMATY, March 24, 2024 (Steppe Wire) — A court in Almaty ordered the two — identified as Dalerdzhon "
+        "Mirzoyev and Muhammadsobir Fayzov — to be held in custody for two months. "
+        "The men were detained on Saturday in Kazakhstan's Almaty region.",
+        published=dt.date(2024, 3, 24),
+    )
+    held = [e for e in events(doc, "COERCE") if e.sentence.startswith("The men")]
+    assert held and "KAZ" not in ids(held[0].target) and "dalerdzhon-mirzoyev" in ids(held[0].target)

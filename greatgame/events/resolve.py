@@ -60,12 +60,14 @@ class Resolver:
         self.people: list[str] = []  # people of the story, most recently mentioned first
         self.roles: dict[str, str | None] = {}
         self.today: Any = None  # the publication day of the document being coded
+        self.prev: list[Event] = []  # the events of the sentence before (or of this one so far)
 
     def source(self, trig: Trigger, sa: SentenceActors, src: Side, subj: Any, said: tuple[list[str], Any],
                prev: list[Event], place: Any, tgt: Side, doc: Document) -> Side:  # fmt: skip
         """The doer of the event when the parse found none (an empty Side: no event)."""
         spk, spk_verb = said
         self.today = doc.meta.published
+        self.prev = prev
         if not src and trig.kind == "deontic":
             src = self._deontic_source(trig, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
@@ -107,6 +109,8 @@ class Resolver:
         self, trig: Trigger, src: Side, tgt: Side, place: Any, doc: Document, sa: SentenceActors | None = None
     ) -> tuple[Side, Side, Any]:
         """Source, target and place once the target is completed (see the module docstring)."""
+        if tgt.how == "anaphor":  # "the men were detained": the people of the event before
+            tgt = self._people_before(tgt)
         tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
         own_place = clause_place(trig.token, sa, self.catalogue) if sa is not None else None
         place = own_place or place  # "officials in Baku said the summit would be held in Bishkek"
@@ -164,6 +168,14 @@ class Resolver:
         ):
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _people_before(self, tgt: Side) -> Side:
+        """The people the latest event before acted on ('ordered the four to be held'), else ``tgt`` as parsed."""
+        for ev in reversed(self.prev):
+            people = [a.id for a in ev.target if a.kind == "person"]
+            if people:
+                return Side(people, "parse")
+        return Side(tgt.ids, "parse" if tgt.ids else "none")
 
     def _collective(self, src: Side) -> bool:
         """'The leaders signed a declaration': the bloc and its members act together, aimed at no one."""
