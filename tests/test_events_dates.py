@@ -160,3 +160,13 @@ def test_an_act_within_a_dated_event_takes_that_events_day(code_text):
     )
     fought = [e for e in doc.events if e.type == "FIGHT"]
     assert fought and fought[0].date == dt.date(2022, 9, 14)
+
+
+def test_a_promise_reported_on_a_past_weekday_is_dated_that_day(code_text):
+    doc = code_text(
+        "In Astana on Wednesday, Xi told Kazakh President Kassym-Jomart Tokayev that China would always "
+        "support Kazakhstan's independence.",
+        published=dt.date(2022, 9, 16),  # a Friday
+    )
+    backed = [e for e in doc.events if e.type == "SUPPORT"]
+    assert backed and backed[0].date == dt.date(2022, 9, 14)

@@ -316,6 +316,10 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
             continue
         if not _shares_time(cur):
             return []
+        if future and cur.dep_ == "ccomp" and cur.head.tag_ == "VBD":  # "told on Wednesday that X would ...": that past Wednesday
+            hits = [h for h in find_dates(text, published, False) if not cut or h.start >= cut.end()]
+            hits = [h for h in hits if h.date_end is not None or not h.text.lower().startswith(NOT_WHEN)]
+            future = False
         cur = cur.head
     return []
 
