@@ -170,3 +170,35 @@ def test_a_promise_reported_on_a_past_weekday_is_dated_that_day(code_text):
     )
     backed = [e for e in doc.events if e.type == "SUPPORT"]
     assert backed and backed[0].date == dt.date(2022, 9, 14)
+
+
+def test_a_when_clause_takes_the_years_it_is_attached_to(code_text):
+    doc = code_text(
+        "Tokayev said the bloc had not kept its promises to Kazakhstan in 2019 and 2020, when Kyrgyz forces "
+        "attacked Kazakh border posts.",
+        published=dt.date(2024, 2, 22),
+    )
+    attacks = [e for e in doc.events if e.trigger == "attacked"]
+    assert attacks and attacks[0].date == dt.date(2019, 1, 1) and attacks[0].date_precision == "year"
+
+
+def test_an_accusation_added_to_a_dated_statement_takes_its_date(code_text):
+    doc = code_text(
+        "Pashinyan said in February that Armenia had frozen its participation in the alliance, accusing it "
+        "of failing to help Armenia.",
+        published=dt.date(2024, 11, 28),
+    )
+    accused = [e for e in doc.events if e.trigger == "accusing"]
+    assert accused and (accused[0].date, accused[0].date_precision) == (dt.date(2024, 2, 1), "month")
+
+
+def test_an_event_with_a_month_but_no_known_year_stays_undated(code_text):
+    doc = code_text(
+        "Putin met Xi in Moscow on 4 July 2023. Putin, in his first appearance abroad since the Wagner mutiny "
+        "in June, thanked his partners for their support.",
+        published=None,
+    )
+    mutiny = [e for e in doc.events if e.trigger == "mutiny"]
+    assert mutiny and mutiny[0].date is None
+    thanks = [e for e in doc.events if e.trigger == "thanked"]
+    assert thanks and thanks[0].date == dt.date(2023, 7, 4)

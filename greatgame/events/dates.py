@@ -125,6 +125,16 @@ def _from_match(mt: re.Match[str], published: dt.date | None, future: bool) -> D
     return DateHit(start, end, "day", mt.start(), mt.end(), mt.group(0))
 
 
+def _unresolved(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """Spans of date expressions that name a time but cannot be resolved ('in June' with no year known)."""
+    if published is not None:
+        return []
+    spans = []
+    for rx in _tables()[2]:
+        spans += [(mt.start(), mt.end()) for mt in rx.finditer(text) if _from_match(mt, None, False) is None]
+    return spans
+
+
 def _weekday(word: str, published: dt.date, future: bool) -> dt.date:
     wd = _tables()[1][word.lower()]
     if future:
@@ -283,8 +293,10 @@ def _shares_time(tok: Any) -> bool:
     """A clause joined by 'and', governed ('began to'), reported ('said on Monday that'), a participle or 'as'/'while'."""
     if tok.dep_ in ("conj", "xcomp", "acl"):
         return True
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in WHILE for c in tok.children):
+    if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHILE for c in tok.children):
         return True  # "crossed the border over the weekend as Taliban fighters seized districts"
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") for c in tok.children):
+        return True  # "said in February that it had frozen ..., accusing it of ...": the same telling
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAYING
 
 
@@ -350,6 +362,9 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     gap = elapsed(trigger)
     if gap is not None:  # "two and a half years after fighting killed dozens"
         return _elapsed_date(text, trigger, gap, published, future)
+    own = _noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else set()
+    if any(any(a <= i < b for i in own) for a, b in _unresolved(text, published)):
+        return DateHit(precision=ELSEWHEN)  # "the mutiny in June" with no year known: its own time, unknown
     pool = clause_dates(text, trigger, published, future)
     if not pool:
         return DateHit()
