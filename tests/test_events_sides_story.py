@@ -191,3 +191,13 @@ def test_the_men_detained_are_the_people_named_before(code):
     )
     held = [e for e in events(doc, "COERCE") if e.sentence.startswith("The men")]
     assert held and "KAZ" not in ids(held[0].target) and "dalerdzhon-mirzoyev" in ids(held[0].target)
+
+
+def test_an_act_aimed_at_no_one_in_a_bilateral_visit_is_not_aimed_at_a_bloc_only_mentioned(code):
+    doc = code(
+        "Turkish President Recep Tayyip Erdogan held talks with Uzbek President Shavkat Mirziyoyev in Tashkent "
+        "on Tuesday. Uzbekistan joined the Organization of Turkic States in 2019 and will host the OTS summit "
+        "in November. Erdogan announced additional funding for the region's economic resilience."
+    )
+    funding = [e for e in doc.events if "funding" in e.sentence]
+    assert funding and all("OTS" not in ids(e.target) for e in funding)

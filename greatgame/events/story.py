@@ -36,7 +36,7 @@ class Story:
     states: list[str] = field(default_factory=list)  # states of the document, most mentioned first
     home: str | None = None  # the country where the story happens (its dateline)
     meeting_org: str | None = None  # the organisation a meeting of the story belongs to (named once will do)
-    acting: set[str] = field(default_factory=set)  # organisations party to a meeting or deal of the story, or in its title
+    acting: set[str] = field(default_factory=set)  # organisations party to a meeting of the story, or in its title
 
     def remember(self, ev: Event) -> None:
         """Learn hosts, participants and the latest pair of parties from a coded event."""
@@ -47,7 +47,7 @@ class Story:
             for a in src + tgt:
                 if a != self.org and a not in self.participants and a not in self.host:
                     self.participants.append(a)
-        if ev.type in ("CONSULT", "AGREE") and ev.modality in ("asserted", "reported"):  # its meetings, its deals
+        if ev.type == "CONSULT" and ev.modality in ("asserted", "reported"):  # its meetings
             self.acting |= {a for a in (self.org, self.meeting_org) if a in src + tgt}
         parties = [a for a in dict.fromkeys(src + tgt) if a != self.org]
         if len(parties) == 2:
@@ -79,7 +79,7 @@ class Story:
         trade') is aimed at the other party first.
         """
         mine = set(source) | set(countries)
-        if self.org and self.org not in mine and not bilateral:
+        if self.bloc() and self.org not in mine and not bilateral:
             return [self.org]
         for pair in reversed(self.pairs):
             if mine & set(pair):
