@@ -202,3 +202,12 @@ def test_an_event_with_a_month_but_no_known_year_stays_undated(code_text):
     assert mutiny and mutiny[0].date is None
     thanks = [e for e in doc.events if e.trigger == "thanked"]
     assert thanks and thanks[0].date == dt.date(2023, 7, 4)
+
+
+def test_an_act_since_an_earlier_event_is_not_dated_by_that_event(code_text):
+    doc = code_text(
+        "Since the attack on the concert hall in March last year, Russia has detained hundreds of Tajik migrants.",
+        published=dt.date(2025, 2, 10),
+    )
+    held = [e for e in doc.events if e.trigger == "detained"]
+    assert held and held[0].date is None

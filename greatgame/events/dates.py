@@ -231,8 +231,15 @@ def _clause(tok: Any) -> set[int]:
     while stack:
         t = stack.pop()
         out.add(t.idx)
-        stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")]
+        stack += [c for c in t.children if (c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")) and not _since_event(c)]
     return out
+
+
+def _since_event(tok: Any) -> bool:
+    """'Since the attack on the hall in March last year, Moscow has tightened ...': the attack's date, not the act's."""
+    return tok.dep_ == "prep" and tok.lower_ == "since" and any(
+        c.dep_ == "pobj" and c.pos_ == "NOUN" and not c.ent_type_ for c in tok.children
+    )
 
 
 def _noun_phrase(tok: Any) -> set[int]:
@@ -366,6 +373,8 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     if any(any(a <= i < b for i in own) for a, b in _unresolved(text, published)):
         return DateHit(precision=ELSEWHEN)  # "the mutiny in June" with no year known: its own time, unknown
     pool = clause_dates(text, trigger, published, future)
+    if not pool and any(_since_event(c) for c in _verb_of(trigger).children):
+        return DateHit(precision=ELSEWHEN)  # "since the attack, Moscow has tightened ...": a stretch of time
     if not pool:
         return DateHit()
     pos = trigger.idx
