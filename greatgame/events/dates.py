@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from greatgame.events.date_scope import clause, frame, noun_phrase, since_event, verb_of
 from greatgame.events.elapsed import elapsed, shifted
 from greatgame.events.lexicon import load_data
 from greatgame.events.seasons import seasons
@@ -219,54 +220,8 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
     return sorted(hits, key=lambda h: h.start)
 
 
-NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
-NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss", "acomp"}
 NOT_WHEN = ("until", "till", "by ", "from ")  # the end or start of a state, not when the event happened
 DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
-
-
-def _clause(tok: Any) -> set[int]:
-    """Character offsets of the tokens of ``tok``'s own clause (its nested clauses left out)."""
-    out, stack = set(), [tok]
-    while stack:
-        t = stack.pop()
-        out.add(t.idx)
-        stack += [c for c in t.children if (c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")) and not _since_event(c)]
-    return out
-
-
-def _since_event(tok: Any) -> bool:
-    """'Since the attack on the hall in March last year, Moscow has tightened ...': the attack's date, not the act's."""
-    return tok.dep_ == "prep" and tok.lower_ == "since" and any(
-        c.dep_ == "pobj" and c.pos_ == "NOUN" and not c.ent_type_ for c in tok.children
-    )
-
-
-def _noun_phrase(tok: Any) -> set[int]:
-    """An event noun's phrase with its participle or relative clause.
-
-    'a truce agreed on Wednesday', 'the attack committed on 22 March', 'the exercise that began on 30 July'.
-    """
-    out = _clause(tok)
-    for c in tok.children:
-        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
-            out |= _clause(c)
-        if c.dep_ == "relcl" and any(
-            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("that", "which") for s in c.children
-        ):  # "the exercise that began on 30 July"
-            out |= _clause(c)
-    return out
-
-
-def _verb_of(tok: Any) -> Any:
-    """An event noun takes the date of the clause it sits in ('at a summit in Istanbul on Friday')."""
-    cur = tok
-    for _ in range(4):
-        gerund = cur is tok and cur.tag_ == "VBG"  # "shooting broke out on ..."
-        if (cur.pos_ in ("VERB", "AUX") and not gerund) or cur.head is cur or cur.dep_ not in NOUN_PATH:
-            break
-        cur = cur.head
-    return cur
 
 
 def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
@@ -275,21 +230,6 @@ def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
         if h.precision == "day" and h.date is not None and (published is None or h.date <= published):
             return h
     return None
-
-
-FRAME_PREPS = {"in", "during", "amid", "throughout"}
-
-
-def _frame(verb: Any) -> set[int]:
-    """An event a clause's act happens within, dated in its own phrase.
-
-    'In that fighting, which began on 14 September, both sides used tanks': the fighting's day.
-    """
-    out: set[int] = set()
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in FRAME_PREPS):
-        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
-            out |= _noun_phrase(noun)
-    return out
 
 
 WHILE = {"as", "while", "when"}
@@ -320,16 +260,16 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     def within(tokens: set[int]) -> list[DateHit]:
         return [h for h in hits if any(h.start <= i < h.end for i in tokens)]
 
-    if trigger.pos_ in ("NOUN", "PROPN") and within(_noun_phrase(trigger)):
-        return within(_noun_phrase(trigger))
-    cur = _verb_of(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN") and within(noun_phrase(trigger)):
+        return within(noun_phrase(trigger))
+    cur = verb_of(trigger)
     for _ in range(4):
-        found = within(_clause(cur)) or within(_frame(cur))
+        found = within(clause(cur)) or within(frame(cur))
         if found or cur.head is cur:
             return found
         if cur.dep_ == "relcl":  # "on Friday, when leaders ...", "a ruling in April that lifted the ban"
-            found = within(_clause(cur.head))
-            cur = _verb_of(cur.head)
+            found = within(clause(cur.head))
+            cur = verb_of(cur.head)
             if found:
                 return found
             continue
@@ -348,7 +288,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll"}
 
 def _prospective(trigger: Any) -> bool:
     """'The summit would take place in the autumn': its clause speaks of what is to come."""
-    verb = _verb_of(trigger)
+    verb = verb_of(trigger)
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
@@ -369,11 +309,11 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     gap = elapsed(trigger)
     if gap is not None:  # "two and a half years after fighting killed dozens"
         return _elapsed_date(text, trigger, gap, published, future)
-    own = _noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else set()
+    own = noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else set()
     if any(any(a <= i < b for i in own) for a, b in _unresolved(text, published)):
         return DateHit(precision=ELSEWHEN)  # "the mutiny in June" with no year known: its own time, unknown
     pool = clause_dates(text, trigger, published, future)
-    if not pool and any(_since_event(c) for c in _verb_of(trigger).children):
+    if not pool and any(since_event(c) for c in verb_of(trigger).children):
         return DateHit(precision=ELSEWHEN)  # "since the attack, Moscow has tightened ...": a stretch of time
     if not pool:
         return DateHit()
@@ -399,7 +339,7 @@ ELSEWHEN = "elsewhen"  # told as another time than its clause's, its day unknown
 def _elapsed_date(text: str, trigger: Any, gap: tuple[Any, ...], published: dt.date | None, future: bool) -> DateHit:
     """A date of its own ('after X signed on 13 March'), else the clause's date moved by the length."""
     head, direction, days, precision, rough = gap
-    own = _noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else _clause(_verb_of(trigger))
+    own = noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else clause(verb_of(trigger))
     cut = DATELINE.match(text)
     hits = [h for h in find_dates(text, published, future) if not cut or h.start >= cut.end()]
     mine = [h for h in hits if any(h.start <= i < h.end for i in own)]
