@@ -211,3 +211,13 @@ def test_an_act_since_an_earlier_event_is_not_dated_by_that_event(code_text):
     )
     held = [e for e in doc.events if e.trigger == "detained"]
     assert held and held[0].date is None
+
+
+def test_what_happened_before_a_dated_act_does_not_take_its_day(code_text):
+    doc = code_text(
+        "Russian troops arrived in Kazakhstan on Thursday after President Kassym-Jomart Tokayev asked the "
+        "CSTO for help.",
+        published=dt.date(2022, 1, 6),
+    )
+    asked = [e for e in doc.events if e.trigger == "asked"]
+    assert asked and asked[0].date is None

@@ -283,6 +283,11 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     return []
 
 
+def _earlier_clause(verb: Any) -> bool:
+    """A clause of what happened before the act it is attached to ('after X fled', 'before the vote was held')."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children)
+
+
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 
 
@@ -315,6 +320,8 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
     pool = clause_dates(text, trigger, published, future)
     if not pool and any(since_event(c) for c in verb_of(trigger).children):
         return DateHit(precision=ELSEWHEN)  # "since the attack, Moscow has tightened ...": a stretch of time
+    if not pool and _earlier_clause(verb_of(trigger)):
+        return DateHit(precision=ELSEWHEN)  # "ordered a call-up after 1,000 soldiers fled": before, but when?
     if not pool:
         return DateHit()
     pos = trigger.idx
