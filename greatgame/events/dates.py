@@ -284,7 +284,7 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
 
 
 def _earlier_clause(verb: Any) -> bool:
-    """A clause of what happened before the act it is attached to ('after X fled', 'before the vote was held')."""
+    """A clause of what happened at another time than the act it is attached to ('after X fled', 'before the vote')."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children)
 
 
