@@ -105,3 +105,119 @@ def test_a_clause_attached_to_the_end_of_a_meeting_takes_the_day_it_ended(code_t
     )
     signed = [e for e in doc.events if e.type == "AGREE"]
     assert signed and signed[0].date == dt.date(2022, 9, 16) and signed[0].date_end is None
+
+
+def test_an_undated_act_after_a_recalled_day_keeps_the_storys_day(code_text):
+    doc = code_text(
+        "ASTANA, May 6, 2024 (Steppe Wire) — Kazakh President Kassym-Jomart Tokayev met Uzbek President "
+        "Shavkat Mirziyoyev in Astana on Monday. "
+        "The meeting came a month after the two countries signed a water treaty in Tashkent on 2 April. "
+        "The presidents also discussed transport links.",
+        published=dt.date(2024, 5, 6),
+    )
+    talks = [e for e in doc.events if e.type == "CONSULT" and "also discussed" in e.sentence]
+    assert talks and talks[0].date == dt.date(2024, 5, 6)
+
+
+def test_the_next_day_counts_from_the_recalled_day(code_text):
+    doc = code_text(
+        "ASTANA, May 6, 2024 (Steppe Wire) — Kazakh President Kassym-Jomart Tokayev met Uzbek President "
+        "Shavkat Mirziyoyev in Astana on Monday. "
+        "Protesters clashed with police in Nukus on 1 July 2022. "
+        "Mirziyoyev declared a state of emergency in Karakalpakstan the next day.",
+        published=dt.date(2024, 5, 6),
+    )
+    emergency = [e for e in doc.events if "state of emergency" in e.sentence]
+    assert emergency and emergency[0].date == dt.date(2022, 7, 2)
+
+
+def test_an_event_years_before_the_clause_is_dated_back_by_that_length(code_text):
+    doc = code_text(
+        "TASHKENT, June 10, 2024 (Steppe Wire) — Uzbekistan and Kyrgyzstan opened a new border crossing on "
+        "Monday, two and a half years after fighting between their border guards killed four people.",
+        published=dt.date(2024, 6, 10),
+    )
+    old = [e for e in doc.events if e.type in ("FIGHT", "ASSAULT")]
+    assert old and all((e.date, e.date_precision) == (dt.date(2021, 12, 1), "month") for e in old)
+
+
+def test_an_event_after_a_measured_gap_keeps_its_own_date(code_text):
+    doc = code_text(
+        "The summit came less than three weeks after Japarov and Rahmon signed a border treaty in Bishkek "
+        "on 13 March.",
+        published=dt.date(2025, 3, 31),
+    )
+    signed = [e for e in doc.events if e.type == "AGREE"]
+    assert signed and signed[0].date == dt.date(2025, 3, 13)
+
+
+def test_an_act_within_a_dated_event_takes_that_events_day(code_text):
+    doc = code_text(
+        "Kyrgyz and Tajik officials met in Batken on Monday. "
+        "In that fighting, which began on 14 September and spread along the frontier, Kyrgyz and Tajik troops "
+        "used tanks and drones.",
+        published=dt.date(2022, 9, 20),
+    )
+    fought = [e for e in doc.events if e.type == "FIGHT"]
+    assert fought and fought[0].date == dt.date(2022, 9, 14)
+
+
+def test_a_promise_reported_on_a_past_weekday_is_dated_that_day(code_text):
+    doc = code_text(
+        "In Astana on Wednesday, Xi told Kazakh President Kassym-Jomart Tokayev that China would always "
+        "support Kazakhstan's independence.",
+        published=dt.date(2022, 9, 16),  # a Friday
+    )
+    backed = [e for e in doc.events if e.type == "SUPPORT"]
+    assert backed and backed[0].date == dt.date(2022, 9, 14)
+
+
+def test_a_when_clause_takes_the_years_it_is_attached_to(code_text):
+    doc = code_text(
+        "Tokayev said the bloc had not kept its promises to Kazakhstan in 2019 and 2020, when Kyrgyz forces "
+        "attacked Kazakh border posts.",
+        published=dt.date(2024, 2, 22),
+    )
+    attacks = [e for e in doc.events if e.trigger == "attacked"]
+    assert attacks and attacks[0].date == dt.date(2019, 1, 1) and attacks[0].date_precision == "year"
+
+
+def test_an_accusation_added_to_a_dated_statement_takes_its_date(code_text):
+    doc = code_text(
+        "Pashinyan said in February that Armenia had frozen its participation in the alliance, accusing it "
+        "of failing to help Armenia.",
+        published=dt.date(2024, 11, 28),
+    )
+    accused = [e for e in doc.events if e.trigger == "accusing"]
+    assert accused and (accused[0].date, accused[0].date_precision) == (dt.date(2024, 2, 1), "month")
+
+
+def test_an_event_with_a_month_but_no_known_year_stays_undated(code_text):
+    doc = code_text(
+        "Putin met Xi in Moscow on 4 July 2023. Putin, in his first appearance abroad since the Wagner mutiny "
+        "in June, thanked his partners for their support.",
+        published=None,
+    )
+    mutiny = [e for e in doc.events if e.trigger == "mutiny"]
+    assert mutiny and mutiny[0].date is None
+    thanks = [e for e in doc.events if e.trigger == "thanked"]
+    assert thanks and thanks[0].date == dt.date(2023, 7, 4)
+
+
+def test_an_act_since_an_earlier_event_is_not_dated_by_that_event(code_text):
+    doc = code_text(
+        "Since the attack on the concert hall in March last year, Russia has detained hundreds of Tajik migrants.",
+        published=dt.date(2025, 2, 10),
+    )
+    held = [e for e in doc.events if e.trigger == "detained"]
+    assert held and held[0].date is None
+
+
+def test_what_happened_before_a_dated_act_does_not_take_its_day(code_text):
+    doc = code_text(
+        "Russian troops arrived in Kazakhstan on Thursday after President Kassym-Jomart Tokayev asked the "
+        "CSTO for help.",
+        published=dt.date(2022, 1, 6),
+    )
+    asked = [e for e in doc.events if e.trigger == "asked"]
+    assert asked and asked[0].date is None

@@ -158,3 +158,46 @@ def test_guests_to_be_received_by_a_host_are_his_counterparts(code):
     )
     received = [e for e in events(doc, "CONSULT") if e.trigger == "received"]
     assert received and ids(received[0].source) == ["shavkat-mirziyoyev"] and ids(received[0].target) == ["SCO"]
+
+
+def test_heads_of_state_at_a_bilateral_visit_are_the_two_not_a_bloc_only_mentioned(code):
+    doc = code(
+        "President Shavkat Mirziyoyev held talks in Tashkent on Monday with President Vladimir Putin. "
+        "Putin praised their cooperation within the CSTO and the CIS. "
+        "The talks were held at the Kuksaroy residence. "
+        "The Heads of State discussed trade and energy. "
+        "On Tuesday the Heads of State will attend a session of the CSTO in Tashkent."
+    )
+    talks = [e for e in events(doc, "CONSULT") if "Heads of State discussed" in e.sentence or "Kuksaroy" in e.sentence]
+    assert talks and all("CSTO" not in ids(e.source) + ids(e.target) for e in talks)
+    planned = [e for e in events(doc, "CONSULT") if "session" in e.sentence]
+    assert planned and "CSTO" in ids(planned[0].target)
+
+
+def test_leaders_of_a_summit_the_bloc_holds_include_the_bloc(code):
+    doc = code(
+        "Leaders of the CSTO met in Minsk on Thursday for a summit of the CSTO. "
+        "The leaders signed a declaration on collective security."
+    )
+    assert "CSTO" in ids(events(doc, "AGREE")[0].source)
+
+
+def test_the_men_detained_are_the_people_named_before(code):
+    doc = code(
+        "ALMATY, March 24, 2024 (Steppe Wire) — A court in Almaty ordered the two — identified as Dalerdzhon "
+        "Mirzoyev and Muhammadsobir Fayzov — to be held in custody for two months. "
+        "The men were detained on Saturday in Kazakhstan's Almaty region.",
+        published=dt.date(2024, 3, 24),
+    )
+    held = [e for e in events(doc, "COERCE") if e.sentence.startswith("The men")]
+    assert held and "KAZ" not in ids(held[0].target) and "dalerdzhon-mirzoyev" in ids(held[0].target)
+
+
+def test_an_act_aimed_at_no_one_in_a_bilateral_visit_is_not_aimed_at_a_bloc_only_mentioned(code):
+    doc = code(
+        "Turkish President Recep Tayyip Erdogan held talks with Uzbek President Shavkat Mirziyoyev in Tashkent "
+        "on Tuesday. Uzbekistan joined the Organization of Turkic States in 2019 and will host the OTS summit "
+        "in November. Erdogan announced additional funding for the region's economic resilience."
+    )
+    funding = [e for e in doc.events if "funding" in e.sentence]
+    assert funding and all("OTS" not in ids(e.target) for e in funding)

@@ -112,3 +112,12 @@ def test_mention_offsets_point_into_the_text(annotate):
     for s in doc.sentences:
         for e in s.entities:
             assert doc.text[e.start : e.end] == e.text
+
+
+def test_a_blocs_own_council_is_not_the_un_security_council(annotate):
+    doc = annotate(
+        "The leaders attended a session of the Collective Security Council of the CSTO in Minsk. "
+        "Later the UN Security Council met in New York."
+    )
+    assert mentioned(doc, "Collective Security Council") == {"CSTO"}  # a branch counts for its parent
+    assert mentioned(doc, "UN Security Council") == {"UN"}

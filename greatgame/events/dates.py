@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from greatgame.events.date_scope import clause, frame, noun_phrase, since_event, verb_of
+from greatgame.events.elapsed import elapsed, shifted
 from greatgame.events.lexicon import load_data
 from greatgame.events.seasons import seasons
 
@@ -124,6 +126,16 @@ def _from_match(mt: re.Match[str], published: dt.date | None, future: bool) -> D
     return DateHit(start, end, "day", mt.start(), mt.end(), mt.group(0))
 
 
+def _unresolved(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """Spans of date expressions that name a time but cannot be resolved ('in June' with no year known)."""
+    if published is not None:
+        return []
+    spans = []
+    for rx in _tables()[2]:
+        spans += [(mt.start(), mt.end()) for mt in rx.finditer(text) if _from_match(mt, None, False) is None]
+    return spans
+
+
 def _weekday(word: str, published: dt.date, future: bool) -> dt.date:
     wd = _tables()[1][word.lower()]
     if future:
@@ -208,47 +220,8 @@ def find_dates(text: str, published: dt.date | None, future: bool = False) -> li
     return sorted(hits, key=lambda h: h.start)
 
 
-NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
-NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss", "acomp"}
 NOT_WHEN = ("until", "till", "by ", "from ")  # the end or start of a state, not when the event happened
 DATELINE = re.compile(r"^[A-Z][^a-z]{1,60}?,[^—–]{0,60}?(?:—|–|--)\s")
-
-
-def _clause(tok: Any) -> set[int]:
-    """Character offsets of the tokens of ``tok``'s own clause (its nested clauses left out)."""
-    out, stack = set(), [tok]
-    while stack:
-        t = stack.pop()
-        out.add(t.idx)
-        stack += [c for c in t.children if c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")]
-    return out
-
-
-def _noun_phrase(tok: Any) -> set[int]:
-    """An event noun's phrase with its participle or relative clause.
-
-    'a truce agreed on Wednesday', 'the attack committed on 22 March', 'the exercise that began on 30 July'.
-    """
-    out = _clause(tok)
-    for c in tok.children:
-        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
-            out |= _clause(c)
-        if c.dep_ == "relcl" and any(
-            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("that", "which") for s in c.children
-        ):  # "the exercise that began on 30 July"
-            out |= _clause(c)
-    return out
-
-
-def _verb_of(tok: Any) -> Any:
-    """An event noun takes the date of the clause it sits in ('at a summit in Istanbul on Friday')."""
-    cur = tok
-    for _ in range(4):
-        gerund = cur is tok and cur.tag_ == "VBG"  # "shooting broke out on ..."
-        if (cur.pos_ in ("VERB", "AUX") and not gerund) or cur.head is cur or cur.dep_ not in NOUN_PATH:
-            break
-        cur = cur.head
-    return cur
 
 
 def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
@@ -267,8 +240,10 @@ def _shares_time(tok: Any) -> bool:
     """A clause joined by 'and', governed ('began to'), reported ('said on Monday that'), a participle or 'as'/'while'."""
     if tok.dep_ in ("conj", "xcomp", "acl"):
         return True
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in WHILE for c in tok.children):
+    if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHILE for c in tok.children):
         return True  # "crossed the border over the weekend as Taliban fighters seized districts"
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") for c in tok.children):
+        return True  # "said in February that it had frozen ..., accusing it of ...": the same telling
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAYING
 
 
@@ -285,23 +260,32 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
     def within(tokens: set[int]) -> list[DateHit]:
         return [h for h in hits if any(h.start <= i < h.end for i in tokens)]
 
-    if trigger.pos_ in ("NOUN", "PROPN") and within(_noun_phrase(trigger)):
-        return within(_noun_phrase(trigger))
-    cur = _verb_of(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN") and within(noun_phrase(trigger)):
+        return within(noun_phrase(trigger))
+    cur = verb_of(trigger)
     for _ in range(4):
-        found = within(_clause(cur))
+        found = within(clause(cur)) or within(frame(cur))
         if found or cur.head is cur:
             return found
         if cur.dep_ == "relcl":  # "on Friday, when leaders ...", "a ruling in April that lifted the ban"
-            found = within(_clause(cur.head))
-            cur = _verb_of(cur.head)
+            found = within(clause(cur.head))
+            cur = verb_of(cur.head)
             if found:
                 return found
             continue
         if not _shares_time(cur):
             return []
+        if future and cur.dep_ == "ccomp" and cur.head.tag_ == "VBD":  # "told on Wednesday that X would ...": that past Wednesday
+            hits = [h for h in find_dates(text, published, False) if not cut or h.start >= cut.end()]
+            hits = [h for h in hits if h.date_end is not None or not h.text.lower().startswith(NOT_WHEN)]
+            future = False
         cur = cur.head
     return []
+
+
+def _earlier_clause(verb: Any) -> bool:
+    """A clause of what happened at another time than the act it is attached to ('after X fled', 'before the vote')."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children)
 
 
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
@@ -309,7 +293,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll"}
 
 def _prospective(trigger: Any) -> bool:
     """'The summit would take place in the autumn': its clause speaks of what is to come."""
-    verb = _verb_of(trigger)
+    verb = verb_of(trigger)
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
@@ -327,7 +311,17 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         hits = find_dates(text, published, future)
         return hits[0] if hits else DateHit()
     future = future or _prospective(trigger)
+    gap = elapsed(trigger)
+    if gap is not None:  # "two and a half years after fighting killed dozens"
+        return _elapsed_date(text, trigger, gap, published, future)
+    own = noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else set()
+    if any(any(a <= i < b for i in own) for a, b in _unresolved(text, published)):
+        return DateHit(precision=ELSEWHEN)  # "the mutiny in June" with no year known: its own time, unknown
     pool = clause_dates(text, trigger, published, future)
+    if not pool and any(since_event(c) for c in verb_of(trigger).children):
+        return DateHit(precision=ELSEWHEN)  # "since the attack, Moscow has tightened ...": a stretch of time
+    if not pool and _earlier_clause(verb_of(trigger)):
+        return DateHit(precision=ELSEWHEN)  # "ordered a call-up after 1,000 soldiers fled": before, but when?
     if not pool:
         return DateHit()
     pos = trigger.idx
@@ -344,3 +338,25 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         start = hit.date - dt.timedelta(days=days - 1)
         return DateHit(start, hit.date, "day", hit.start, hit.end, hit.text)
     return hit
+
+
+ELSEWHEN = "elsewhen"  # told as another time than its clause's, its day unknown: no story date either
+
+
+def _elapsed_date(text: str, trigger: Any, gap: tuple[Any, ...], published: dt.date | None, future: bool) -> DateHit:
+    """A date of its own ('after X signed on 13 March'), else the clause's date moved by the length."""
+    head, direction, days, precision, rough = gap
+    own = noun_phrase(trigger) if trigger.pos_ in ("NOUN", "PROPN") else clause(verb_of(trigger))
+    cut = DATELINE.match(text)
+    hits = [h for h in find_dates(text, published, future) if not cut or h.start >= cut.end()]
+    mine = [h for h in hits if any(h.start <= i < h.end for i in own)]
+    if mine:
+        return min(mine, key=lambda h: abs(h.start - trigger.idx))
+    base = clause_dates(text, head, published, future)
+    hit = min(base, key=lambda h: abs(h.start - head.idx)) if base else None
+    if hit is None or hit.date is None or hit.precision not in ("day", "month"):
+        return DateHit(precision=ELSEWHEN)
+    moved = shifted(hit.date, direction, days, precision, rough)
+    if moved is None:
+        return DateHit(precision=ELSEWHEN)
+    return DateHit(moved[0], None, moved[1], hit.start, hit.end, hit.text)

@@ -51,6 +51,9 @@ GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisa
                "alliance", "summit", "delegations", "presidents", "ministers", "countries", "nations", "neighbours",
                "neighbors", "rulers", "commonwealth", "officials", "diplomats"}  # fmt: skip
 SELF_PASSIVES = {"represent"}
+# "the men were detained": people just named, taken up by a plural noun or a number
+PEOPLE_ANAPHORS = {"men", "women", "suspects", "detainees", "defendants", "accused", "attackers", "gunmen",
+                   "victims", "prisoners", "citizens", "migrants", "workers", "people"}  # fmt: skip
 ADJECTIVAL_PASSIVES = {
     "committed",
     "prepared",
@@ -292,6 +295,12 @@ def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[s
     return sa.np_actors(nearest) or sa.np_with_conj(antecedent)
 
 
+def people_anaphor(tok: Any) -> bool:
+    """'The men', 'the four', 'the suspects': people named before, taken up again."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+    return definite and (tok.lower_ in PEOPLE_ANAPHORS or tok.pos_ == "NUM")
+
+
 def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     """Source and target of a trigger, and the subject token (for pronoun resolution later)."""
     tok = trig.token
@@ -329,11 +338,13 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         agent = prep_objects(tok, ["by"])
         source = sa.np_with_conj(agent[0]) if agent else []
         target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
+        anaphor = not target and subj is not None and people_anaphor(subj)
         if not target:
             target = _verb_targets(tok, trig, sa, source)
         if not target and subj is not None:  # "Memoranda granting Egypt and Qatar the status ... were signed"
             target = sa.subtree_actors(subj, set(source))
-        return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), None
+        how = "anaphor" if anaphor else ("parse" if target else "none")
+        return Side(source, "parse" if source else "none"), Side(target, how), None
     if subj is not None and tok.dep_ == "relcl" and subj.i == tok.head.i and not _mutual(trig):
         source = _nearest_conjunct(subj, tok, sa)  # "met A, B and C, who hosted the meeting": C
     else:

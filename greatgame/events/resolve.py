@@ -60,12 +60,14 @@ class Resolver:
         self.people: list[str] = []  # people of the story, most recently mentioned first
         self.roles: dict[str, str | None] = {}
         self.today: Any = None  # the publication day of the document being coded
+        self.prev: list[Event] = []  # the events of the sentence before (or of this one so far)
 
     def source(self, trig: Trigger, sa: SentenceActors, src: Side, subj: Any, said: tuple[list[str], Any],
                prev: list[Event], place: Any, tgt: Side, doc: Document) -> Side:  # fmt: skip
         """The doer of the event when the parse found none (an empty Side: no event)."""
         spk, spk_verb = said
         self.today = doc.meta.published
+        self.prev = prev
         if not src and trig.kind == "deontic":
             src = self._deontic_source(trig, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
@@ -107,12 +109,14 @@ class Resolver:
         self, trig: Trigger, src: Side, tgt: Side, place: Any, doc: Document, sa: SentenceActors | None = None
     ) -> tuple[Side, Side, Any]:
         """Source, target and place once the target is completed (see the module docstring)."""
+        if tgt.how == "anaphor":  # "the men were detained": the people of the event before
+            tgt = self._people_before(tgt)
         tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
         own_place = clause_place(trig.token, sa, self.catalogue) if sa is not None else None
         place = own_place or place  # "officials in Baku said the summit would be held in Bishkek"
         attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
         if attending and not tgt:  # "X and Y took part": in the meeting, not with each other
-            tgt = self._meeting_target(trig, src, place, doc)
+            tgt = self._meeting_target(trig, src, place, doc, sa.by_token.values() if sa else ())
         people_states = {self.country(a, doc) for a in src.ids if a.islower()}
         if len(src.ids) > 1 and people_states:  # "Turkmen President X and Uzbek President Y": the people
             src = Side([a for a in src.ids if a.islower() or a not in people_states], src.how)
@@ -122,7 +126,7 @@ class Resolver:
         if not tgt:
             tgt = self._group_target(trig, src)
         if trig.type == "CONSULT" and not tgt:
-            tgt = self._meeting_target(trig, src, place, doc)
+            tgt = self._meeting_target(trig, src, place, doc, sa.by_token.values() if sa else ())
         if trig.type == "CONSULT" and tgt and attending and meeting_object(trig.token):
             org = self.story.meeting_org  # "joined the leaders at the meeting": of the story's bloc
             if org and org not in src.ids + tgt.ids:
@@ -164,6 +168,14 @@ class Resolver:
         ):
             tgt = self._home_target(trig, src, place, doc)
         return src, tgt, place
+
+    def _people_before(self, tgt: Side) -> Side:
+        """The people the latest event before acted on ('ordered the four to be held'), else ``tgt`` as parsed."""
+        for ev in reversed(self.prev):
+            people = [a.id for a in ev.target if a.kind == "person"]
+            if people:
+                return Side(people, "parse")
+        return Side(tgt.ids, "parse" if tgt.ids else "none")
 
     def _collective(self, src: Side) -> bool:
         """'The leaders signed a declaration': the bloc and its members act together, aimed at no one."""
@@ -309,7 +321,7 @@ class Resolver:
         if words & PAIR_WORDS and self.story.pair():
             return Side(self._bodies(self.story.pair()), "pair")
         if words & GROUP_WORDS and self.story.group():
-            return Side(self.story.group(), "pair" if not self.story.org else "group")
+            return Side(self.story.group(), "pair" if not self.story.bloc() else "group")
         if words & TITLE_WORDS and self.titled(words):  # "the Secretary will meet ...": the story's person
             return Side(self.titled(words), "pronoun")
         if words & (GROUP_WORDS | PAIR_WORDS) and prev:
@@ -354,7 +366,7 @@ class Resolver:
                 return Side(ids, "group")
         return Side([], "none")
 
-    def _meeting_target(self, trig: Trigger, src: Side, place: Any, doc: Document) -> Side:
+    def _meeting_target(self, trig: Trigger, src: Side, place: Any, doc: Document, named: Any = ()) -> Side:
         """Attending or hosting a meeting with no named counterpart.
 
         The story's organisation, its host, and the country it is held in (when the attendee is a
@@ -363,7 +375,8 @@ class Resolver:
         tok = trig.token
         if lemma(tok) not in MEETING_VERBS and not meeting_object(tok):
             return Side([], "none")
-        ids = [self.story.meeting_org] if self.story.meeting_org else []
+        bloc = self.story.meeting_bloc(list(named))
+        ids = [bloc] if bloc else []
         mine = {self.country(a, doc) for a in src.ids} | set(src.ids)
         venue = place.country if place is not None and place.country else self.story.home
         if lemma(tok) != "host":  # the story's host, unless this meeting is held in another country

@@ -36,6 +36,7 @@ class Story:
     states: list[str] = field(default_factory=list)  # states of the document, most mentioned first
     home: str | None = None  # the country where the story happens (its dateline)
     meeting_org: str | None = None  # the organisation a meeting of the story belongs to (named once will do)
+    acting: set[str] = field(default_factory=set)  # organisations party to a meeting of the story, or in its title
 
     def remember(self, ev: Event) -> None:
         """Learn hosts, participants and the latest pair of parties from a coded event."""
@@ -46,13 +47,28 @@ class Story:
             for a in src + tgt:
                 if a != self.org and a not in self.participants and a not in self.host:
                     self.participants.append(a)
+        if ev.type == "CONSULT" and ev.modality in ("asserted", "reported"):  # its meetings
+            self.acting |= {a for a in (self.org, self.meeting_org) if a in src + tgt}
         parties = [a for a in dict.fromkeys(src + tgt) if a != self.org]
         if len(parties) == 2:
             self.pairs.append(parties)
 
+    def bloc(self) -> str | None:
+        """The organisation 'the leaders' speak for: only one the story shows at work.
+
+        A bilateral state visit that mentions a bloc's summit to come ("will take part in the
+        session of the CSTO") is no meeting of that bloc: its heads of state are the two parties.
+        """
+        return self.org if self.org in self.acting else None
+
+    def meeting_bloc(self, named: list[str]) -> str | None:
+        """The organisation a meeting with no named counterpart belongs to: one at work in the story or named here."""
+        org = self.meeting_org
+        return org if org is not None and (org in self.acting or org in named) else None
+
     def group(self) -> list[str]:
-        """'The leaders', 'the heads of state': the organisation and who took part."""
-        out = [self.org] if self.org else []
+        """'The leaders', 'the heads of state': the organisation (see ``bloc``) and who took part."""
+        out = [self.bloc()] if self.bloc() else []
         return list(dict.fromkeys(out + self.host + self.participants))
 
     def counterpart(self, source: list[str], countries: list[str], bilateral: bool = False) -> list[str]:
@@ -63,7 +79,7 @@ class Story:
         trade') is aimed at the other party first.
         """
         mine = set(source) | set(countries)
-        if self.org and self.org not in mine and not bilateral:
+        if self.bloc() and self.org not in mine and not bilateral:
             return [self.org]
         for pair in reversed(self.pairs):
             if mine & set(pair):
@@ -100,9 +116,11 @@ def story_of(doc: Document, catalogue: Any) -> Story:
             counts[a.id] = counts.get(a.id, 0) + 2
     best = max(counts, key=lambda k: counts[k], default=None)
     org = best if best is not None and counts[best] >= 2 else None
+    mentions = {a: sum(1 for m in doc.mentions if m.actor_id == a) for a in counts}
+    titled = {a for a in counts if counts[a] > mentions[a]}
     states = sorted((a for a in doc.actors if a.kind == "state"), key=lambda a: -a.mentions)
     home = _dateline_country(doc, catalogue) or _title_country(doc, catalogue) or _title_person_country(doc)
-    return Story(org=org, states=[a.id for a in states], meeting_org=org or best, home=home)
+    return Story(org=org, states=[a.id for a in states], meeting_org=org or best, home=home, acting=titled)
 
 
 def _title_country(doc: Document, catalogue: Any) -> str | None:

@@ -14,6 +14,7 @@ import logging
 import re
 from typing import Any
 
+from greatgame.events.dates import ELSEWHEN
 from greatgame.events.lexicon import load_data
 from greatgame.models import Event
 
@@ -49,10 +50,15 @@ def carry_dates(
     dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
     shift = story_offset(text)
     for ev in events:
+        if ev.date_precision == ELSEWHEN:  # "two years after fighting killed dozens": not the story's day
+            ev.date_precision = "none"
+            continue
         if ev.date is not None or (ev.modality not in CARRIED and id(ev) not in announced):
             continue
         # not from a less central clause of its own sentence ("X, who met Y on Wednesday, attended")
         days = [e for e in dated if _one_day(e) and not _subordinate(e, ev)]
+        if shift is None:  # "the next day" counts on from the recalled day
+            days = [e for e in days if not _flashback(e, ev, days, anchor)] or days
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
@@ -75,6 +81,19 @@ def carry_dates(
 def _ended_span(ev: Event) -> bool:
     """A meeting dated back from the day it ended ('ended a two-day summit on Friday')."""
     return ev.date_end is not None and (ev.trigger or "").lower().startswith(ENDING)
+
+
+def _flashback(other: Event, ev: Event, days: list[Event], anchor: Any) -> bool:
+    """``other`` recalls a day well before the story's own, told in an earlier sentence.
+
+    "Leaders met on Monday. The summit came three weeks after X and Y signed a treaty on 13 March.
+    The presidents also discussed water": the discussion is Monday's, not the recalled treaty's.
+    """
+    first = days[0].date if days else None
+    story_day = anchor.date if anchor is not None and anchor.date is not None else first
+    if story_day is None or other.date is None or other.sentence_index == ev.sentence_index:
+        return False
+    return (story_day - other.date).days > MEETING_DAYS
 
 
 def _one_day(ev: Event) -> bool:

@@ -1,0 +1,72 @@
+"""Which words of a sentence date an event: its own clause, its noun phrase, the event it happens within.
+
+``dates.clause_dates`` looks for date expressions among the character offsets these return.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NESTED = {"relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
+NOUN_PATH = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr", "npadvmod", "poss", "acomp"}
+
+
+def clause(tok: Any) -> set[int]:
+    """Character offsets of the tokens of ``tok``'s own clause (its nested clauses left out)."""
+    out, stack = set(), [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.idx)
+        stack += [
+            c for c in t.children if (c.dep_ not in NESTED or c.pos_ not in ("VERB", "AUX")) and not since_event(c)
+        ]
+    return out
+
+
+def since_event(tok: Any) -> bool:
+    """'Since the attack on the hall in March last year, Moscow has tightened ...': the attack's date, not the act's."""
+    return tok.dep_ == "prep" and tok.lower_ == "since" and any(
+        c.dep_ == "pobj" and c.pos_ == "NOUN" and not c.ent_type_ for c in tok.children
+    )
+
+
+def noun_phrase(tok: Any) -> set[int]:
+    """An event noun's phrase with its participle or relative clause.
+
+    'a truce agreed on Wednesday', 'the attack committed on 22 March', 'the exercise that began on 30 July'.
+    """
+    out = clause(tok)
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"):
+            out |= clause(c)
+        if c.dep_ == "relcl" and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("that", "which") for s in c.children
+        ):  # "the exercise that began on 30 July"
+            out |= clause(c)
+    return out
+
+
+def verb_of(tok: Any) -> Any:
+    """An event noun takes the date of the clause it sits in ('at a summit in Istanbul on Friday')."""
+    cur = tok
+    for _ in range(4):
+        gerund = cur is tok and cur.tag_ == "VBG"  # "shooting broke out on ..."
+        if (cur.pos_ in ("VERB", "AUX") and not gerund) or cur.head is cur or cur.dep_ not in NOUN_PATH:
+            break
+        cur = cur.head
+    return cur
+
+
+FRAME_PREPS = {"in", "during", "amid", "throughout"}
+
+
+def frame(verb: Any) -> set[int]:
+    """An event a clause's act happens within, dated in its own phrase.
+
+    'In that fighting, which began on 14 September, both sides used tanks': the fighting's day.
+    """
+    out: set[int] = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in FRAME_PREPS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+            out |= noun_phrase(noun)
+    return out
