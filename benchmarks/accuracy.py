@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         result = evaluate_plover(args.plover, _records([args.plover], settings))
         print(f"== PLOVER {args.plover.name} ({time.perf_counter() - t:.1f}s)")
         print(format_plover(result))
+    else:
+        print(f"== PLOVER: no file {args.plover} (put ../shared beside the checkout, or pass --plover PATH)")
     if (args.corpus / "gold").is_dir():
         t = time.perf_counter()
         articles = args.corpus / "articles"
@@ -57,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.details:
             print(format_details(result))
         print(format_corpus(result))
+    else:
+        print(f"== corpus: no gold annotations in {args.corpus / 'gold'} (pass --corpus DIR)")
     return 0
 
 
