@@ -201,3 +201,12 @@ def test_an_act_aimed_at_no_one_in_a_bilateral_visit_is_not_aimed_at_a_bloc_only
     )
     funding = [e for e in doc.events if "funding" in e.sentence]
     assert funding and all("OTS" not in ids(e.target) for e in funding)
+
+
+def test_bidders_not_selected_are_turned_down_by_the_state_of_the_story(code):
+    doc = code(
+        "BISHKEK, Feb 21 (Eurasia Newswire) — Kyrgyzstan will build its new hydropower dam with a Chinese company. "
+        "Turkey's Kalyon and Russia's RusHydro were not selected."
+    )
+    ev = next(e for e in events(doc, "COOPERATE") if e.trigger == "selected")
+    assert ids(ev.source) == ["KGZ"] and ev.modality == "negated"

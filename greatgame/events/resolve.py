@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
 POLICING = {"COERCE", "INVESTIGATE"}  # done by the state where it happens, whoever it is done to
+CHOOSING = {"select", "choose", "pick", "shortlist"}  # a tender decided by the state of the story
 JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOSTILE = {"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
@@ -101,6 +102,8 @@ class Resolver:
             src = Side([place.country], "place")
         if not src and trig.type in POLICING and self.story.home and passive(trig.token):
             src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
+        if not src and lemma(trig.token) in CHOOSING and self.story.home and passive(trig.token):
+            src = Side([self.story.home], "place")  # "the two other bidders were not selected": the state choosing
         if not src and trig.type in DOMESTIC:
             src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
         return src
