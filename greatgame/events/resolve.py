@@ -30,7 +30,7 @@ from greatgame.events.noun_sides import held_in
 from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
 from greatgame.events.places import catalogue_place, clause_place, visited_place
 from greatgame.events.story import Story
-from greatgame.events.syntax import child
+from greatgame.events.syntax import child, prep_object_governor
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
 
@@ -87,6 +87,10 @@ class Resolver:
         ):  # "He claimed X, and thanked Y"
             outer = child(trig.token.head.head, "nsubj")
             src = Side(sa.np_with_conj(outer), "parse") if outer is not None else src
+        holder = prep_object_governor(trig.token) if not src else None
+        voter = child(holder, "nsubj") if holder is not None else None
+        if voter is not None and lemma(holder) in self.lex.modality["abstention_heads"]:
+            src = Side(sa.np_with_conj(voter), "parse")  # "X abstained on votes condemning Y": X
         if not src and trig.type == "CONSULT":  # "held under the chairmanship of X", "received by X"
             chair = chaired_by(trig.token)
             ids = sa.np_with_conj(chair) if chair is not None else []
