@@ -17,6 +17,7 @@ from typing import Any
 
 from greatgame.events.lexicon import load_data
 from greatgame.events.participants import SentenceActors, Side
+from greatgame.events.syntax import subject_token
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,19 @@ def topic_source(subj: Any, sa: SentenceActors) -> Side:
     obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     ids = sa.np_with_conj(obj) if obj is not None and obj.i < subj.i else []
     return Side(ids, "pronoun" if ids else "none")
+
+
+def fought_with_side(tok: Any, fought: list[str], sa: SentenceActors, country: Any) -> Side:
+    """'Bishkek cancelled ... after the clashes with Tajikistan': the state of the governing clause's subject.
+
+    Only for a fight 'with' a named side, and only when that subject is of one other state.
+    """
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or not any(c.lower_ == "with" for c in tok.children):
+        return Side([], "none")
+    subj = subject_token(prep.head)[0]
+    named = {country(a) for a in sa.np_with_conj(subj)} - {None, *fought} if subj is not None else set()
+    return Side(list(named), "parse") if len(named) == 1 else Side([], "none")
 
 
 def _objects(tok: Any) -> list[Any]:

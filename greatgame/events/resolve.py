@@ -23,7 +23,13 @@ from greatgame.events.frames import (
     their_own,
     two_sided,
 )
-from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
+from greatgame.events.implicit import (
+    complement_target,
+    fought_with_side,
+    population_source,
+    population_target,
+    topic_source,
+)
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
 from greatgame.events.noun_sides import held_in
@@ -100,6 +106,8 @@ class Resolver:
         org = self.story.org or self.story.meeting_org
         if not src and trig.kind == "noun" and meeting_subject(trig.token) and org:
             src = Side([org], "group")  # "the next summit is due in Bishkek"
+        if not src and trig.type == "FIGHT" and tgt:  # "Bishkek cancelled ... after clashes with Dushanbe"
+            src = fought_with_side(trig.token, tgt.ids, sa, lambda a: self.country(a, doc))
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
@@ -107,7 +115,7 @@ class Resolver:
         if not src and trig.type in POLICING and self.story.home and passive(trig.token):
             src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
         if not src and lemma(trig.token) in CHOOSING and self.story.home and passive(trig.token):
-            src = Side([self.story.home], "place")  # "the two other bidders were not selected": the state choosing
+            src = Side([self.story.home], "place")  # "the other bidders were not selected": by the state
         if not src and trig.type in DOMESTIC:
             src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
         return src
