@@ -62,14 +62,35 @@ def population_target(tok: Any, sa: SentenceActors, home: list[str]) -> Side:
     return Side([], "none")
 
 
-def population_source(subj: Any, sa: SentenceActors, where: list[str]) -> Side:
+def population_source(subj: Any, sa: SentenceActors, where: list[str], act: Any = None) -> Side:
     """'Voters approved the plant', '71% of voters backed it': the country where it happens."""
     words = [t for t in subj.subtree if t.dep_ not in NESTED]
     if not where or any(t.i in sa.by_token for t in words):
         return Side([], "none")
     if any(t.lower_ in population_nouns() and t.pos_ in ("NOUN", "PROPN") for t in words):
         return Side(where[:1], "people")
+    if any(_who_voted(t, act) for t in words):  # "71% of those who took part in the referendum backed it"
+        return Side(where[:1], "people")
     return Side([], "none")
+
+
+@functools.lru_cache(maxsize=1)
+def ballot_words() -> frozenset[str]:
+    """Words of a poll ('referendum', 'voted'): who took part in one are the voters."""
+    return frozenset(str(w).lower() for w in load_data("implicit.yaml")["ballot_words"])
+
+
+def _who_voted(tok: Any, act: Any) -> bool:
+    """'those who took part in the referendum', 'people who voted': a pronoun or 'people' defined by a poll.
+
+    Not for the act of the relative clause itself (the taking part is no act of the country).
+    """
+    if tok.lower_ not in ("those", "people", "everyone"):
+        return False
+    rel = [c for c in tok.children if c.dep_ == "relcl"]
+    if any(act is not None and act in r.subtree for r in rel):
+        return False
+    return any(w.lower_ in ballot_words() for r in rel for w in r.subtree)
 
 
 TOPIC_PREPS = {("as", "for"), ("as", "to")}

@@ -87,7 +87,7 @@ class Resolver:
             src = self._resolve(subj, spk, prev, sa)
         if not src and subj is not None:  # "voters approved the plant"
             here = [place.country] if place is not None and place.country else self.story.where()
-            src = population_source(subj, sa, here)
+            src = population_source(subj, sa, here, trig.token)
         if (
             not src and trig.token.dep_ == "conj" and trig.token.head.dep_ == "ccomp"
         ):  # "He claimed X, and thanked Y"
