@@ -127,3 +127,12 @@ def _objects(tok: Any) -> list[Any]:
     for prep in (c for c in tok.children if c.dep_ == "prep"):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return out
+
+
+def deontic_source(tok: Any, sa: SentenceActors, spk: list[str]) -> Side:
+    """'X concluded/said that Y must ...': X makes the demand."""
+    if spk:
+        return Side(list(spk), "speaker")
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ids = sa.np_with_conj(subj) if subj is not None else []
+    return Side(ids, "parse" if ids else "none")

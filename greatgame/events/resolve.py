@@ -25,6 +25,7 @@ from greatgame.events.frames import (
 )
 from greatgame.events.implicit import (
     complement_target,
+    deontic_source,
     fought_with_side,
     population_source,
     population_target,
@@ -76,7 +77,7 @@ class Resolver:
         self.today = doc.meta.published
         self.prev = prev
         if not src and trig.kind == "deontic":
-            src = self._deontic_source(trig, sa, spk)
+            src = deontic_source(trig.token, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
             src = Side(list(spk), "speaker")
             said_by = child(spk_verb, "nsubj") if spk_verb is not None and not src else None
@@ -289,15 +290,6 @@ class Resolver:
         if trig.type in ("AGREE", "CONSULT") and self.story.group():
             return Side(self.story.group(), "group")
         return Side([], "none")
-
-    def _deontic_source(self, trig: Trigger, sa: SentenceActors, spk: list[str]) -> Side:
-        """'X concluded/said that Y must ...': X makes the demand."""
-        if spk:
-            return Side(list(spk), "speaker")
-        head = trig.token.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        ids = sa.np_with_conj(subj) if subj is not None else []
-        return Side(ids, "parse" if ids else "none")
 
     def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document, fight: bool = False) -> Side:
         """A home affair with no named doer: the country of the target, or the one state named.
