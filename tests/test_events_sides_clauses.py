@@ -228,3 +228,15 @@ def test_a_pronoun_after_as_for_is_the_topic(code):
     doc = code("Russia signed a deal with Kazakhstan. As for Dushanbe, it hosted Russian troops last week.")
     ev = [e for e in doc.events if e.trigger == "hosted"][0]
     assert ids(ev.source) == ["TJK"] and ids(ev.target) == ["RUS"]
+
+
+def test_who_abstained_on_a_vote_condemning_a_state_did_not_condemn_it(code):
+    doc = code("Mongolia and Vietnam abstained on a General Assembly resolution condemning Russia.")
+    ev = events(doc, "DISAPPROVE")[0]
+    assert ids(ev.source) == ["MNG", "VNM"] and ids(ev.target) == ["RUS"] and ev.modality == "negated"
+
+
+def test_clashes_with_a_state_are_fought_by_the_state_of_the_governing_clause(code):
+    doc = code("Dushanbe closed the mountain road after the border clashes with Kyrgyzstan last spring.")
+    ev = next(e for e in events(doc, "FIGHT") if e.trigger == "clashes")
+    assert ids(ev.source) == ["TJK"] and ids(ev.target) == ["KGZ"]

@@ -201,3 +201,20 @@ def test_an_act_aimed_at_no_one_in_a_bilateral_visit_is_not_aimed_at_a_bloc_only
     )
     funding = [e for e in doc.events if "funding" in e.sentence]
     assert funding and all("OTS" not in ids(e.target) for e in funding)
+
+
+def test_bidders_not_selected_are_turned_down_by_the_state_of_the_story(code):
+    doc = code(
+        "BISHKEK, Feb 21 (Eurasia Newswire) — Kyrgyzstan will build its new hydropower dam with a Chinese company. "
+        "Turkey's Kalyon and Russia's RusHydro were not selected."
+    )
+    ev = next(e for e in events(doc, "COOPERATE") if e.trigger == "selected")
+    assert ids(ev.source) == ["KGZ"] and ev.modality == "negated"
+
+
+def test_those_who_took_part_in_a_poll_are_the_voters_of_the_storys_country(code):
+    doc = code(
+        "BISHKEK, Feb 21 (Eurasia Newswire) — About 60% of those who took part in the poll backed the reform, "
+        "the election commission said."
+    )
+    assert [(e.type, ids(e.source)) for e in doc.events] == [("SUPPORT", ["KGZ"])]

@@ -17,6 +17,7 @@ from typing import Any
 
 from greatgame.events.lexicon import load_data
 from greatgame.events.participants import SentenceActors, Side
+from greatgame.events.syntax import subject_token
 
 logger = logging.getLogger(__name__)
 
@@ -61,14 +62,35 @@ def population_target(tok: Any, sa: SentenceActors, home: list[str]) -> Side:
     return Side([], "none")
 
 
-def population_source(subj: Any, sa: SentenceActors, where: list[str]) -> Side:
+def population_source(subj: Any, sa: SentenceActors, where: list[str], act: Any = None) -> Side:
     """'Voters approved the plant', '71% of voters backed it': the country where it happens."""
     words = [t for t in subj.subtree if t.dep_ not in NESTED]
     if not where or any(t.i in sa.by_token for t in words):
         return Side([], "none")
     if any(t.lower_ in population_nouns() and t.pos_ in ("NOUN", "PROPN") for t in words):
         return Side(where[:1], "people")
+    if any(_who_voted(t, act) for t in words):  # "71% of those who took part in the referendum backed it"
+        return Side(where[:1], "people")
     return Side([], "none")
+
+
+@functools.lru_cache(maxsize=1)
+def ballot_words() -> frozenset[str]:
+    """Words of a poll ('referendum', 'voted'): who took part in one are the voters."""
+    return frozenset(str(w).lower() for w in load_data("implicit.yaml")["ballot_words"])
+
+
+def _who_voted(tok: Any, act: Any) -> bool:
+    """'those who took part in the referendum', 'people who voted': a pronoun or 'people' defined by a poll.
+
+    Not for the act of the relative clause itself (the taking part is no act of the country).
+    """
+    if tok.lower_ not in ("those", "people", "everyone"):
+        return False
+    rel = [c for c in tok.children if c.dep_ == "relcl"]
+    if any(act is not None and act in r.subtree for r in rel):
+        return False
+    return any(w.lower_ in ballot_words() for r in rel for w in r.subtree)
 
 
 TOPIC_PREPS = {("as", "for"), ("as", "to")}
@@ -87,8 +109,30 @@ def topic_source(subj: Any, sa: SentenceActors) -> Side:
     return Side(ids, "pronoun" if ids else "none")
 
 
+def fought_with_side(tok: Any, fought: list[str], sa: SentenceActors, country: Any) -> Side:
+    """'Bishkek cancelled ... after the clashes with Tajikistan': the state of the governing clause's subject.
+
+    Only for a fight 'with' a named side, and only when that subject is of one other state.
+    """
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or not any(c.lower_ == "with" for c in tok.children):
+        return Side([], "none")
+    subj = subject_token(prep.head)[0]
+    named = {country(a) for a in sa.np_with_conj(subj)} - {None, *fought} if subj is not None else set()
+    return Side(list(named), "parse") if len(named) == 1 else Side([], "none")
+
+
 def _objects(tok: Any) -> list[Any]:
     out = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
     for prep in (c for c in tok.children if c.dep_ == "prep"):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     return out
+
+
+def deontic_source(tok: Any, sa: SentenceActors, spk: list[str]) -> Side:
+    """'X concluded/said that Y must ...': X makes the demand."""
+    if spk:
+        return Side(list(spk), "speaker")
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ids = sa.np_with_conj(subj) if subj is not None else []
+    return Side(ids, "parse" if ids else "none")

@@ -23,14 +23,21 @@ from greatgame.events.frames import (
     their_own,
     two_sided,
 )
-from greatgame.events.implicit import complement_target, population_source, population_target, topic_source
+from greatgame.events.implicit import (
+    complement_target,
+    deontic_source,
+    fought_with_side,
+    population_source,
+    population_target,
+    topic_source,
+)
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
 from greatgame.events.noun_sides import held_in
 from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
 from greatgame.events.places import catalogue_place, clause_place, visited_place
 from greatgame.events.story import Story
-from greatgame.events.syntax import child
+from greatgame.events.syntax import child, prep_object_governor
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
 
@@ -39,6 +46,7 @@ logger = logging.getLogger(__name__)
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "INVESTIGATE", "DEMAND", "REJECT", "ASSAULT", "FIGHT", "RETREAT",
             "MOBILIZE"}  # fmt: skip
 POLICING = {"COERCE", "INVESTIGATE"}  # done by the state where it happens, whoever it is done to
+CHOOSING = {"select", "choose", "pick", "shortlist"}  # a tender decided by the state of the story
 JUDGING = {"SUPPORT", "DISAPPROVE"}
 HOSTILE = {"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION"}
 HOME_TARGET = (DOMESTIC - {"DEMAND", "REJECT"}) | {"AID"}  # no target named: the doer's own country
@@ -69,7 +77,7 @@ class Resolver:
         self.today = doc.meta.published
         self.prev = prev
         if not src and trig.kind == "deontic":
-            src = self._deontic_source(trig, sa, spk)
+            src = deontic_source(trig.token, sa, spk)
         if not src and trig.kind == "adj" and trig.pattern.judgement:
             src = Side(list(spk), "speaker")
             said_by = child(spk_verb, "nsubj") if spk_verb is not None and not src else None
@@ -80,12 +88,16 @@ class Resolver:
             src = self._resolve(subj, spk, prev, sa)
         if not src and subj is not None:  # "voters approved the plant"
             here = [place.country] if place is not None and place.country else self.story.where()
-            src = population_source(subj, sa, here)
+            src = population_source(subj, sa, here, trig.token)
         if (
             not src and trig.token.dep_ == "conj" and trig.token.head.dep_ == "ccomp"
         ):  # "He claimed X, and thanked Y"
             outer = child(trig.token.head.head, "nsubj")
             src = Side(sa.np_with_conj(outer), "parse") if outer is not None else src
+        holder = prep_object_governor(trig.token) if not src else None
+        voter = child(holder, "nsubj") if holder is not None else None
+        if voter is not None and lemma(holder) in self.lex.modality["abstention_heads"]:
+            src = Side(sa.np_with_conj(voter), "parse")  # "X abstained on votes condemning Y": X
         if not src and trig.type == "CONSULT":  # "held under the chairmanship of X", "received by X"
             chair = chaired_by(trig.token)
             ids = sa.np_with_conj(chair) if chair is not None else []
@@ -95,12 +107,16 @@ class Resolver:
         org = self.story.org or self.story.meeting_org
         if not src and trig.kind == "noun" and meeting_subject(trig.token) and org:
             src = Side([org], "group")  # "the next summit is due in Bishkek"
+        if not src and trig.type == "FIGHT" and tgt:  # "Bishkek cancelled ... after clashes with Dushanbe"
+            src = fought_with_side(trig.token, tgt.ids, sa, lambda a: self.country(a, doc))
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
         if not src and trig.type in POLICING and self.story.home and passive(trig.token):
             src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
+        if not src and lemma(trig.token) in CHOOSING and self.story.home and passive(trig.token):
+            src = Side([self.story.home], "place")  # "the other bidders were not selected": by the state
         if not src and trig.type in DOMESTIC:
             src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
         return src
@@ -274,15 +290,6 @@ class Resolver:
         if trig.type in ("AGREE", "CONSULT") and self.story.group():
             return Side(self.story.group(), "group")
         return Side([], "none")
-
-    def _deontic_source(self, trig: Trigger, sa: SentenceActors, spk: list[str]) -> Side:
-        """'X concluded/said that Y must ...': X makes the demand."""
-        if spk:
-            return Side(list(spk), "speaker")
-        head = trig.token.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        ids = sa.np_with_conj(subj) if subj is not None else []
-        return Side(ids, "parse" if ids else "none")
 
     def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document, fight: bool = False) -> Side:
         """A home affair with no named doer: the country of the target, or the one state named.

@@ -152,3 +152,15 @@ def first_nonempty(candidates: list[list[str]], exclude: list[str]) -> list[str]
         if kept:
             return kept
     return []
+
+
+def prep_object_governor(tok: Any) -> Any:
+    """The verb whose prepositional object a participle clause modifies ('abstained on votes condemning X').
+
+    None when the clause hangs elsewhere.
+    """
+    head = tok.head if tok.dep_ == "acl" else None
+    if head is None or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
