@@ -207,3 +207,8 @@ def test_a_commentary_tells_what_a_bloc_did_not_do(code):
         genre="commentary",
     )
     assert [(e.type, e.modality) for e in doc.events] == [("MOBILIZE", "negated")], summary(doc)
+
+
+def test_neither_nor_as_subject_negates_the_act(code):
+    doc = code("Neither Russia nor China attended the summit in Washington on Friday.")
+    assert [(e.type, e.modality) for e in doc.events] == [("CONSULT", "negated")], summary(doc)

@@ -107,6 +107,9 @@ def _negated(trig: Trigger) -> bool:
     obj = child(tok, "dobj", "nsubjpass")
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return True
+    subj = child(tok, "nsubj", "nsubjpass")
+    if subj is not None and any(c.lower_ == "neither" for c in subj.children):
+        return True  # "Neither X nor Y was selected"
     return (
         tok.dep_ == "xcomp"
         and lemma(tok.head) in INTENDING

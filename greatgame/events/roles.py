@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from greatgame.events.lexicon import Lexicon
 
@@ -42,13 +43,85 @@ def is_heading(text: str) -> bool:
 
 def role_scores(text: str, lex: Lexicon) -> dict[str, float]:
     """Score of every role for one sentence (strong cues and weak cues)."""
-    scores = dict.fromkeys(lex.role_rx, 0.0)
-    for role, patterns in lex.role_rx.items():
-        weight = float(lex.roles[role].get("weight", 1.0))
-        weak = float(lex.roles[role].get("weak_weight", 0.5))
-        scores[role] += weight * sum(1 for rx in patterns if rx.search(text))
-        scores[role] += weak * sum(1 for rx in lex.role_weak_rx.get(role, []) if rx.search(text))
-    return scores
+    cues = _cues(lex)
+    strong, weak = _counts(text, cues)
+    return {role: cue.weight * strong[role] + cue.weak_weight * weak[role] for role, cue in cues.items()}
+
+
+@dataclass(frozen=True)
+class _RoleCues:
+    """One role's cues, compiled once per lexicon.
+
+    ``any_strong`` / ``any_weak`` join the role's cues in one alternation: a sentence none of them
+    matches (most sentences, for most roles) costs one search instead of one per cue, and only
+    a sentence it matches has its cues counted one by one.
+    """
+
+    weight: float
+    weak_weight: float
+    strong: tuple[re.Pattern[str], ...]
+    weak: tuple[re.Pattern[str], ...]
+    any_strong: re.Pattern[str] | None
+    any_weak: re.Pattern[str] | None
+
+
+_COMPILED: dict[int, tuple[Lexicon, dict[str, _RoleCues]]] = {}
+
+
+def _cues(lex: Lexicon) -> dict[str, _RoleCues]:
+    """The compiled cues of ``lex``, built on its first use (a lexicon's cues do not change once loaded)."""
+    hit = _COMPILED.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    cues = {
+        role: _RoleCues(
+            weight=float(lex.roles[role].get("weight", 1.0)),
+            weak_weight=float(lex.roles[role].get("weak_weight", 0.5)),
+            strong=tuple(patterns),
+            weak=tuple(lex.role_weak_rx.get(role, [])),
+            any_strong=_any(patterns),
+            any_weak=_any(lex.role_weak_rx.get(role, [])),
+        )
+        for role, patterns in lex.role_rx.items()
+    }
+    _COMPILED[id(lex)] = (lex, cues)
+    return cues
+
+
+def _any(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``patterns`` does (None: none to join, or they cannot be joined)."""
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+    except re.error:  # a cue that cannot sit in an alternation (a global inline flag): count them one by one
+        return None
+
+
+def _counts(text: str, cues: dict[str, _RoleCues]) -> tuple[dict[str, int], dict[str, int]]:
+    """How many strong and how many weak cues of every role ``text`` matches."""
+    key = (text, id(cues))
+    hit = _LAST.get(key)
+    if hit is not None:
+        return hit
+    strong = {role: _count(text, c.strong, c.any_strong) for role, c in cues.items()}
+    weak = {role: _count(text, c.weak, c.any_weak) for role, c in cues.items()}
+    if len(_LAST) >= _LAST_SIZE:
+        _LAST.clear()
+    _LAST[key] = (strong, weak)
+    return strong, weak
+
+
+_LAST: dict[tuple[str, int], tuple[dict[str, int], dict[str, int]]] = {}
+_LAST_SIZE = 256  # sentences remembered: the coder asks sentence_role, then commentary_by_default
+
+
+def _count(text: str, patterns: tuple[re.Pattern[str], ...], any_rx: re.Pattern[str] | None) -> int:
+    """How many of ``patterns`` match ``text``; ``any_rx`` (their alternation) rules out none at once."""
+    if not patterns or (any_rx is not None and not any_rx.search(text)):
+        return 0
+    return sum(1 for rx in patterns if rx.search(text))
 
 
 def sentence_role(text: str, lex: Lexicon, genre: str = "news") -> str:
@@ -61,11 +134,9 @@ def sentence_role(text: str, lex: Lexicon, genre: str = "news") -> str:
         scores["commentary"] = scores.get("commentary", 0.0) * 1.5
         if not _FACTY.search(text) and not scores.get("speech") and not scores.get("fact"):
             scores["commentary"] += OPINION_PRIOR
-    else:  # advice to governments is an appeal only in opinion pieces
-        weak = float(lex.roles.get("appeal", {}).get("weak_weight", 0.5))
-        scores["appeal"] = scores.get("appeal", 0.0) - weak * sum(
-            1 for rx in lex.role_weak_rx.get("appeal", []) if rx.search(text)
-        )
+    elif "appeal" in scores:  # advice to governments is an appeal only in opinion pieces
+        cues = _cues(lex)
+        scores["appeal"] -= cues["appeal"].weak_weight * _counts(text, cues)[1]["appeal"]
     best = max(scores, key=lambda r: scores[r])
     if scores[best] <= 0 or best == "fact":
         return "fact"

@@ -5,8 +5,9 @@ lemmatizer (a Python loop over tokens) cost about as much as the tagger and pars
 Both are pure functions of a few token attributes, so their results can be cached:
 
 * :class:`FastAttributeRuler` evaluates the ruler's own patterns once per distinct
-  (TAG, LOWER, DEP, IS_SPACE) signature of a token and replays the cached result; patterns of
-  two tokens are checked only where their first token matches. Rules apply in the ruler's
+  (TAG, LOWER, DEP, IS_SPACE) signature of a token and replays the cached result (a new
+  signature re-tests only the patterns reading a slot value not seen before: see ``_Group``);
+  patterns of two tokens are checked only where their first token matches. Rules apply in the ruler's
   order, later ones winning, as in spaCy. Patterns it cannot evaluate (an operator other than
   IN / NOT_IN / REGEX, an attribute other than those four, a quantifier) make it hand every
   Doc to the original component.
@@ -35,9 +36,12 @@ class _Unsupported(Exception):
     pass
 
 
-def _predicate(spec: dict):
-    """A function of a (tag, lower, dep, is_space) signature for one token pattern."""
-    tests = []
+def _predicate(spec: dict) -> dict[int, object]:
+    """The tests of one token pattern: signature slot -> a function of that slot's value.
+
+    A token matches when every slot's test passes (a pattern of no tests matches every token).
+    """
+    tests: dict[int, list] = {}
     for key, value in spec.items():
         if key not in _KEYS:
             raise _Unsupported(key)
@@ -48,18 +52,53 @@ def _predicate(spec: dict):
             ((op, arg),) = value.items()
             if op == "IN":
                 allowed = frozenset(arg)
-                tests.append(lambda sig, s=slot, a=allowed: sig[s] in a)
+                test = lambda v, a=allowed: v in a  # noqa: E731
             elif op == "NOT_IN":
                 barred = frozenset(arg)
-                tests.append(lambda sig, s=slot, a=barred: sig[s] not in a)
+                test = lambda v, a=barred: v not in a  # noqa: E731
             elif op == "REGEX":
                 rx = re.compile(arg)
-                tests.append(lambda sig, s=slot, r=rx: bool(r.search(sig[s])))
+                test = lambda v, r=rx: bool(r.search(v))  # noqa: E731
             else:
                 raise _Unsupported(op)
         else:
-            tests.append(lambda sig, s=slot, v=value: sig[s] == v)
-    return lambda sig: all(t(sig) for t in tests)
+            test = lambda v, w=value: v == w  # noqa: E731
+        tests.setdefault(slot, []).append(test)
+    return {slot: (lambda v, ts=tuple(ts): all(t(v) for t in ts)) for slot, ts in sorted(tests.items())}
+
+
+class _Group:
+    """The token predicates that read the same signature slots, answered with two caches.
+
+    ``full`` maps the values of all the slots to the bit mask of the predicates that match;
+    on a miss only the predicates passing their first slot's test (``first``, cached by that
+    slot's value) are tried on the others. A new signature mostly brings a new LOWER, so the
+    TAG-and-LOWER predicates are narrowed by the (known) TAG before any LOWER test runs.
+    """
+
+    def __init__(self, slots: tuple[int, ...], members: list[tuple[int, dict]]):
+        self.slots = slots
+        self.members = members
+        self.full: dict[tuple, int] = {}
+        self.first: dict[object, list[tuple[int, dict]]] = {}
+
+    def bits(self, sig: tuple) -> int:
+        key = tuple(sig[s] for s in self.slots)
+        found = self.full.get(key)
+        if found is not None:
+            return found
+        if not self.slots:
+            found = sum(1 << bit for bit, _ in self.members)
+        else:
+            head = self.slots[0]
+            passing = self.first.get(key[0])
+            if passing is None:
+                passing = self.first[key[0]] = [(b, t) for b, t in self.members if t[head](key[0])]
+            found = sum(
+                1 << bit for bit, tests in passing if all(tests[s](sig[s]) for s in self.slots[1:])
+            )
+        self.full[key] = found
+        return found
 
 
 class FastAttributeRuler:
@@ -71,9 +110,13 @@ class FastAttributeRuler:
         self.ruler = ruler
         self.name = ruler.name
         self._set = set_token_attrs
-        self.singles: list[tuple[int, object]] = []  # (rule id, predicate)
-        self.multis: list[tuple[int, list, int]] = []  # (rule id, predicates, index)
+        self.singles: list[tuple[int, dict]] = []  # (rule id, tests by slot)
+        self.multis: list[tuple[int, list, int]] = []  # (rule id, [tests by slot], index)
         self._sig_cache: dict[tuple, tuple[tuple[int, ...], int]] = {}  # attribute hashes -> match
+        # every token predicate (single-rule ones first, then the multi-token slots), grouped by the
+        # signature slots they read: a new signature usually differs from a known one in LOWER only,
+        # so the predicates reading TAG or DEP alone are answered from their group's cache
+        self._groups: list[_Group] = []
         self._result_cache: dict[tuple, tuple] = {}
         try:
             self._compile()
@@ -93,18 +136,25 @@ class FastAttributeRuler:
                     self.singles.append((rule_id, preds[0]))
                 else:
                     self.multis.append((rule_id, preds, index if index >= 0 else len(preds) + index))
+        by_slots: dict[tuple[int, ...], list[tuple[int, dict]]] = {}
+        flat = [pred for _, pred in self.singles] + [pred for _, preds, _ in self.multis for pred in preds]
+        for bit, tests in enumerate(flat):
+            by_slots.setdefault(tuple(tests), []).append((bit, tests))
+        self._groups = [_Group(slots, members) for slots, members in by_slots.items()]
 
     def _signature(self, sig: tuple) -> tuple[tuple[int, ...], int]:
         """(single-token rules matching, bit mask of the multi-token pattern slots matching)."""
-        singles = tuple(rid for rid, pred in self.singles if pred(sig))
-        mask = 0
-        bit = 0
-        for _, preds, _ in self.multis:
-            for pred in preds:
-                if pred(sig):
-                    mask |= 1 << bit
-                bit += 1
-        return singles, mask
+        bits = 0
+        for group in self._groups:
+            bits |= group.bits(sig)
+        n = len(self.singles)
+        low = bits & ((1 << n) - 1)
+        singles = []
+        while low:  # the set bits, lowest (earliest rule) first
+            lsb = low & -low
+            singles.append(self.singles[lsb.bit_length() - 1][0])
+            low ^= lsb
+        return tuple(singles), bits >> n
 
     def __call__(self, doc: Doc) -> Doc:
         """Set POS, MORPH, LEMMA (and what else the rules set) exactly as the attribute ruler would."""
