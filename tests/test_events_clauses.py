@@ -3,26 +3,14 @@
 import datetime as dt
 
 import pytest
+from event_helpers import coder, ids, types
 
 PUB = dt.date(2024, 6, 12)
 
 
 @pytest.fixture(scope="module")
 def code(code_text):
-    """Annotate (full parse) and code one text published on PUB; returns the Document."""
-
-    def run(text, genre="news"):
-        return code_text(text, published=PUB, genre=genre)
-
-    return run
-
-
-def ids(side):
-    return [a.id for a in side]
-
-
-def types(doc):
-    return {e.type for e in doc.events}
+    return coder(code_text, PUB)
 
 
 def test_a_meeting_where_one_leader_told_another_is_theirs(code):

@@ -3,18 +3,14 @@
 import datetime as dt
 
 import pytest
+from event_helpers import coder
 
 PUB = dt.date(2025, 4, 21)
 
 
 @pytest.fixture(scope="module")
 def code(code_text):
-    """Annotate (full parse) and code one text published on PUB; returns the Document."""
-
-    def run(text, published=PUB, genre="news"):
-        return code_text(text, published=published, genre=genre)
-
-    return run
+    return coder(code_text, PUB)
 
 
 def codes(side, catalogue):

@@ -4,22 +4,14 @@ import datetime as dt
 import time
 
 import pytest
+from event_helpers import coder, ids
 
 PUB = dt.date(2024, 6, 12)
 
 
 @pytest.fixture(scope="module")
 def code(code_text):
-    """Annotate (full parse) and code one text published on PUB; returns the Document."""
-
-    def run(text, title=None, published=PUB, genre="news"):
-        return code_text(text, title=title, published=published, genre=genre)
-
-    return run
-
-
-def ids(side):
-    return [a.id for a in side]
+    return coder(code_text, PUB)
 
 
 def of_type(doc, typ):

@@ -4,26 +4,14 @@ open questions, and event words that only describe a noun. Real events next to t
 import datetime as dt
 
 import pytest
+from event_helpers import coder, ids, summary
 
 PUB = dt.date(2024, 6, 12)
 
 
 @pytest.fixture(scope="module")
 def code(code_text):
-    """Annotate (full parse) and code one text published on PUB; returns the Document."""
-
-    def run(text, genre="news"):
-        return code_text(text, published=PUB, genre=genre)
-
-    return run
-
-
-def ids(side):
-    return [a.id for a in side]
-
-
-def summary(doc):
-    return [(e.type, ids(e.source), ids(e.target), e.trigger, e.modality) for e in doc.events]
+    return coder(code_text, PUB)
 
 
 def test_a_bloc_described_in_the_present_is_no_meeting(code):

@@ -3,26 +3,14 @@
 import datetime as dt
 
 import pytest
+from event_helpers import coder, events, ids
 
 PUB = dt.date(2024, 2, 22)
 
 
 @pytest.fixture(scope="module")
 def code(code_text):
-    def run(text, published=PUB):
-        return code_text(text, published=published)
-
-    return run
-
-
-def ids(side):
-    return [a.id for a in side]
-
-
-def events(doc, typ):
-    found = [e for e in doc.events if e.type == typ]
-    assert found, f"no {typ} event in {[(e.type, e.sentence) for e in doc.events]}"
-    return found
+    return coder(code_text, PUB)
 
 
 def test_the_alliance_criticised_in_a_reported_clause_is_the_storys_organisation(code):

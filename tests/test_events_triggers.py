@@ -7,6 +7,7 @@ coder and looks at the types (and, where the construction decides it, the sides)
 import datetime as dt
 
 import pytest
+from event_helpers import coder
 
 from greatgame.events.lexicon import PatternFileError, _pattern
 
@@ -15,10 +16,7 @@ PUB = dt.date(2025, 4, 21)
 
 @pytest.fixture(scope="module")
 def code(code_text):
-    def run(text, genre="news"):
-        return code_text(text, published=PUB, genre=genre)
-
-    return run
+    return coder(code_text, PUB)
 
 
 def types(doc):
@@ -275,7 +273,6 @@ def test_a_leader_who_was_in_a_capital_was_there_on_a_visit(code):
 )
 def test_being_somewhere_for_another_act_is_that_act_only(code, text):
     assert "was" not in [e.trigger for e in code(text).events]
-
 
 
 def test_calling_off_joint_exercises_refuses_military_cooperation(code):
