@@ -221,3 +221,26 @@ def test_what_happened_before_a_dated_act_does_not_take_its_day(code_text):
     )
     asked = [e for e in doc.events if e.trigger == "asked"]
     assert asked and asked[0].date is None
+
+
+def test_talks_after_an_arrival_for_a_visit_are_on_the_storys_day(code_text):
+    doc = code_text(
+        "ASTANA, October 14, 2025 (Steppe Wire) — Chinese President Xi Jinping and Kazakh President "
+        "Kassym-Jomart Tokayev on Tuesday signed a treaty on water use.\n\n"
+        "Xi arrived in Astana on Monday evening for a three-day state visit.\n\n"
+        "The two presidents held talks on energy.",
+        published=dt.date(2025, 10, 14),
+    )
+    talks = [e for e in doc.events if e.type == "CONSULT" and "talks" in e.sentence][-1]
+    assert talks.date == dt.date(2025, 10, 14)
+
+
+def test_talks_after_an_arrival_in_the_day_are_on_the_arrivals_day(code_text):
+    doc = code_text(
+        "ASTANA, October 14, 2025 (Steppe Wire) — Chinese President Xi Jinping and Kazakh President "
+        "Kassym-Jomart Tokayev on Tuesday signed a treaty on water use.\n\n"
+        "Xi arrived in Astana on Monday for a two-day state visit. He held talks with Tokayev on energy.",
+        published=dt.date(2025, 10, 14),
+    )
+    talks = [e for e in doc.events if e.type == "CONSULT" and "talks" in e.sentence][-1]
+    assert talks.date == dt.date(2025, 10, 13)

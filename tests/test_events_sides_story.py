@@ -206,3 +206,12 @@ def test_those_who_took_part_in_a_poll_are_the_voters_of_the_storys_country(code
         "the election commission said."
     )
     assert [(e.type, ids(e.source)) for e in doc.events] == [("SUPPORT", ["KGZ"])]
+
+
+def test_a_two_day_visit_is_no_pair_of_sides(code):
+    doc = code(
+        "Armenia and Azerbaijan resumed border talks in January. "
+        "Vladimir Putin held talks in Astana during a two-day state visit."
+    )
+    ev = events(doc, "CONSULT")[-1]
+    assert "AZE" not in ids(ev.target) and "ARM" not in ids(ev.target)

@@ -10,7 +10,7 @@ import logging
 from typing import Any
 
 from greatgame.events.participants import SentenceActors, Side
-from greatgame.events.syntax import child, subject_token
+from greatgame.events.syntax import child, counted_words, subject_token
 from greatgame.events.triggers import Trigger, lemma
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ MEETING_NOUNS = {"summit", "meeting", "session", "talks", "forum", "conference",
 def _said_of_two(tok: Any) -> bool:
     """The clause's subject speaks of two ('both leaders', 'the two sides')."""
     subj, _ = subject_token(tok)
-    return subj is not None and bool({t.lower_ for t in subj.subtree} & {"two", "both"})
+    return subj is not None and bool(counted_words(subj.subtree) & {"two", "both"})
 
 
 def reciprocal(trig: Trigger, src: Side, tgt: Side) -> tuple[Side, Side]:

@@ -37,7 +37,7 @@ from greatgame.events.noun_sides import held_in
 from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
 from greatgame.events.places import catalogue_place, clause_place, visited_place
 from greatgame.events.story import Story
-from greatgame.events.syntax import child, prep_object_governor
+from greatgame.events.syntax import child, counted_words, prep_object_governor
 from greatgame.events.triggers import Trigger, content_type, lemma
 from greatgame.models import Document, Event
 
@@ -312,7 +312,7 @@ class Resolver:
     def _resolve(self, subj: Any, spk: list[str], prev: list[Event], sa: SentenceActors | None = None) -> Side:
         """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
         nested = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        words = {t.lower_ for t in subj.subtree if t.i not in nested}
+        words = counted_words(t for t in subj.subtree if t.i not in nested)
         if subj.lower_ in ("we", "i") and not spk:  # the writer, not an actor of the story
             return Side([], "none")
         if subj.lower_ in PRONOUNS or own_body(subj):  # "X said it / the company would deliver"
@@ -357,7 +357,7 @@ class Resolver:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         objs += [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         for obj in objs:
-            words = {t.lower_ for t in obj.subtree}
+            words = counted_words(obj.subtree)
             if obj.lower_ in PRONOUNS:
                 continue
             if words & PAIR_WORDS and self.story.pair():

@@ -8,9 +8,11 @@ set the scene ("on the sidelines of X").
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
+from greatgame.events.lexicon import load_data
 from greatgame.events.triggers import lemma
 
 logger = logging.getLogger(__name__)
@@ -164,3 +166,24 @@ def prep_object_governor(tok: Any) -> Any:
         return None
     verb = head.head.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def counted_words(tokens: Any) -> set[str]:
+    """The lower-cased words of ``tokens`` but the numbers that measure time.
+
+    The "two" of "a two-day visit" or "for two weeks" speaks of no two sides.
+    """
+    units = _time_units()
+    toks = list(tokens)
+    out = set()
+    for tok in toks:
+        nxt = tok.nbor(2) if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" else None
+        measured = tok.head.lemma_.lower() in units or (nxt is not None and nxt.lemma_.lower() in units)
+        if not (tok.like_num and measured):
+            out.add(tok.lower_)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    return frozenset(load_data("dates.yaml")["elapsed"]["units"])

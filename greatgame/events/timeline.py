@@ -59,6 +59,7 @@ def carry_dates(
         days = [e for e in dated if _one_day(e) and not _subordinate(e, ev)]
         if shift is None:  # "the next day" counts on from the recalled day
             days = [e for e in days if not _flashback(e, ev, days, anchor)] or days
+            days = [e for e in days if not _arrival_before(e, ev, days, anchor)] or days
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
@@ -94,6 +95,28 @@ def _flashback(other: Event, ev: Event, days: list[Event], anchor: Any) -> bool:
     if story_day is None or other.date is None or other.sentence_index == ev.sentence_index:
         return False
     return (story_day - other.date).days > MEETING_DAYS
+
+
+def _arrival_before(other: Event, ev: Event, days: list[Event], anchor: Any) -> bool:
+    """``other`` is a visitor's late arrival before the story's day: the visit's acts fall on the story's day.
+
+    "X and Y signed a treaty on Tuesday. X arrived on Monday evening for a state visit. The two
+    presidents held talks": Tuesday's talks, not Monday's (the evening leaves no time for them).
+    """
+    words, late = _arrivals()
+    if other.sentence_index == ev.sentence_index or (other.trigger or "").lower() not in words:
+        return False
+    if not late & set(re.findall(r"[a-z]+", (other.sentence or "").lower())):
+        return False  # "arrived on Thursday. He held talks": on the arrival's day
+    first = days[0].date if days else None
+    story_day = anchor.date if anchor is not None and anchor.date is not None else first
+    return story_day is not None and other.date is not None and other.date < story_day
+
+
+@functools.lru_cache(maxsize=1)
+def _arrivals() -> tuple[frozenset[str], frozenset[str]]:
+    table = load_data("dates.yaml")["arrivals"]
+    return frozenset(w.lower() for w in table["words"]), frozenset(w.lower() for w in table["late"])
 
 
 def _one_day(ev: Event) -> bool:
