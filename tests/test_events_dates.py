@@ -244,3 +244,15 @@ def test_talks_after_an_arrival_in_the_day_are_on_the_arrivals_day(code_text):
     )
     talks = [e for e in doc.events if e.type == "CONSULT" and "talks" in e.sentence][-1]
     assert talks.date == dt.date(2025, 10, 13)
+
+
+def test_words_spoken_after_the_summit_are_of_the_summits_day(code_text):
+    doc = code_text(
+        "BISHKEK, June 12, 2025 (Steppe Wire) — Leaders of the Shanghai Cooperation Organisation met in "
+        "Bishkek on Thursday.\n\n"
+        "Xi Jinping arrived on Wednesday and held talks with Sadyr Japarov.\n\n"
+        "Speaking to reporters after the summit, Xi said China would build a railway to Kyrgyzstan.",
+        published=dt.date(2025, 6, 12),
+    )
+    said = [e for e in doc.events if "railway" in e.sentence]
+    assert said and all(e.date == dt.date(2025, 6, 12) for e in said)

@@ -63,6 +63,9 @@ def carry_dates(
         same = [e for e in days if e.type == ev.type] if ev.type in RETOLD else []
         last = same[-1] if same else _latest(days, ev)  # "claimed the attack": the attack's day
         when = (last.date, last.date_end, last.date_precision) if last else None
+        meeting_day = _story_day(days, anchor) if _after_the_meeting(text) else None
+        if meeting_day is not None:  # "speaking after the summit": the story's meeting, not the visit before
+            when = (meeting_day, None, "day")
         if last is not None and last.sentence_index == ev.sentence_index and _ended_span(last):
             when = (last.date_end, None, "day")  # "ended a two-day summit on Friday, with Iran signing": Friday
         if when is None and anchor is not None:
@@ -117,6 +120,24 @@ def _arrival_before(other: Event, ev: Event, days: list[Event], anchor: Any) -> 
 def _arrivals() -> tuple[frozenset[str], frozenset[str]]:
     table = load_data("dates.yaml")["arrivals"]
     return frozenset(w.lower() for w in table["words"]), frozenset(w.lower() for w in table["late"])
+
+
+def _story_day(days: list[Event], anchor: Any) -> Any:
+    """The story's own day: the dateline's, else the first dated event's."""
+    if anchor is not None and anchor.date is not None and anchor.precision == "day":
+        return anchor.date
+    return days[0].date if days else None
+
+
+def _after_the_meeting(text: str) -> bool:
+    """The sentence places its act after the meeting the story is about ('speaking after the summit')."""
+    low = " ".join(text.lower().split())
+    return any(p in low for p in _after_meeting_phrases())
+
+
+@functools.lru_cache(maxsize=1)
+def _after_meeting_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in load_data("dates.yaml")["after_story_meeting"])
 
 
 def _one_day(ev: Event) -> bool:
