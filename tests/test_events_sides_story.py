@@ -215,3 +215,13 @@ def test_a_two_day_visit_is_no_pair_of_sides(code):
     )
     ev = events(doc, "CONSULT")[-1]
     assert "AZE" not in ids(ev.target) and "ARM" not in ids(ev.target)
+
+
+def test_backing_the_countrys_own_project_is_a_home_affair(code):
+    doc = code(
+        "BISHKEK, Oct 7, 2025 (Steppe Wire) — Kyrgyz voters have backed building the country's first "
+        "hydropower cascade, the election commission said on Monday, clearing the way for a contract for "
+        "which Russian and Chinese companies are competing.",
+        published=dt.date(2025, 10, 7),
+    )
+    assert ids(events(doc, "SUPPORT")[0].target) == ["KGZ"]

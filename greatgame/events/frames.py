@@ -28,6 +28,23 @@ def their_own(tok: Any) -> bool:
     return obj is not None and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
 
 
+OWN_CLAUSE_STOP = {"advcl", "relcl", "acl", "ccomp", "parataxis", "conj"}
+
+
+def the_countrys_own(tok: Any) -> bool:
+    """What the clause acts on belongs to 'the country' of its doers.
+
+    'voters backed building the country's first dam': a home affair, not one of another state.
+    """
+    todo = [c for c in tok.children if c.dep_ not in OWN_CLAUSE_STOP and c.dep_ != "nsubj"]
+    while todo:
+        cur = todo.pop()
+        if cur.dep_ == "poss" and cur.lower_ == "country" and any(d.lower_ == "the" for d in cur.children):
+            return True
+        todo += [c for c in cur.children if c.dep_ not in OWN_CLAUSE_STOP]
+    return False
+
+
 def two_sided(trig: Trigger) -> bool:
     """A clash or a truce: it has another side."""
     return trig.type == "FIGHT" or (trig.type == "CONCEDE" and lemma(trig.token) in TRUCE_WORDS)

@@ -20,6 +20,7 @@ from greatgame.events.frames import (
     meeting_subject,
     own_body,
     passive,
+    the_countrys_own,
     their_own,
     two_sided,
 )
@@ -175,6 +176,8 @@ class Resolver:
             tgt = population_target(trig.token, sa, countries or self.story.where())
         if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
             tgt = self._aimed_at_place(trig, countries)
+        if not tgt and self._all_states(src.ids) and the_countrys_own(trig.token):
+            tgt = Side(src.ids[:1], "place")  # "voters backed building the country's first dam"
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
             bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
             tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
