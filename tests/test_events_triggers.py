@@ -331,3 +331,8 @@ def test_earning_transit_fees_is_cooperation_with_the_seller(code):
     doc = code("Georgia, which buys Azerbaijani oil, will earn transit fees.")
     ev = next(e for e in doc.events if e.type == "COOPERATE")
     assert sides(ev) == ({"GEO"}, {"AZE"})
+
+
+def test_the_withdrawal_of_troops_from_a_country_is_their_retreat_from_it(code):
+    ev = next(e for e in code("The withdrawal of Russian troops from Tajikistan began on Monday.").events if e.type == "RETREAT")
+    assert sides(ev) == ({"RUS"}, {"TJK"})
