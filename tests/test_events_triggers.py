@@ -322,11 +322,6 @@ def test_condolences_carried_by_a_call_go_the_calls_way(code):
     assert sides(one(doc, "SUPPORT")) == ({"kassym-jomart-tokayev", "KAZ"}, {"recep-tayyip-erdogan", "TUR"})
 
 
-def test_a_joint_venture_set_up_together_is_cooperation(code):
-    doc = code("Tajikistan and Iran will set up a joint company to mine gold in Sughd.")
-    assert "COOPERATE" in types(doc)
-
-
 def test_earning_transit_fees_is_cooperation_with_the_seller(code):
     doc = code("Georgia, which buys Azerbaijani oil, will earn transit fees.")
     ev = next(e for e in doc.events if e.type == "COOPERATE")
