@@ -331,3 +331,9 @@ def test_earning_transit_fees_is_cooperation_with_the_seller(code):
 def test_the_withdrawal_of_troops_from_a_country_is_their_retreat_from_it(code):
     ev = next(e for e in code("The withdrawal of Russian troops from Tajikistan began on Monday.").events if e.type == "RETREAT")
     assert sides(ev) == ({"RUS"}, {"TJK"})
+
+
+def test_warning_a_state_about_a_planned_attack_is_a_tip_off_not_a_threat(code):
+    doc = code("Kazakhstan had warned Kyrgyzstan about a possible attack on the embassy.")
+    assert types(doc) == ["COOPERATE"] and sides(doc.events[0]) == ({"KAZ"}, {"KGZ"})
+    assert types(code("Russia warned Ukraine of a strong response.")) == ["THREATEN"]
