@@ -337,3 +337,8 @@ def test_warning_a_state_about_a_planned_attack_is_a_tip_off_not_a_threat(code):
     doc = code("Kazakhstan had warned Kyrgyzstan about a possible attack on the embassy.")
     assert types(doc) == ["COOPERATE"] and sides(doc.events[0]) == ({"KAZ"}, {"KGZ"})
     assert types(code("Russia warned Ukraine of a strong response.")) == ["THREATEN"]
+
+
+def test_a_loan_received_is_the_lenders_aid_to_the_receiver(code):
+    ev = next(e for e in code("Tajikistan received a loan from Iran.").events if e.type == "AID")
+    assert sides(ev) == ({"IRN"}, {"TJK"})
