@@ -342,3 +342,7 @@ def test_warning_a_state_about_a_planned_attack_is_a_tip_off_not_a_threat(code):
 def test_a_loan_received_is_the_lenders_aid_to_the_receiver(code):
     ev = next(e for e in code("Tajikistan received a loan from Iran.").events if e.type == "AID")
     assert sides(ev) == ({"IRN"}, {"TJK"})
+
+
+def test_choosing_a_motto_is_no_cooperation(code):
+    assert code('Uzbekistan chose "Silk Road Forward" as the motto of its presidency.').events == []
