@@ -320,3 +320,29 @@ def test_condolences_carried_by_a_call_go_the_calls_way(code):
     doc = code("Tokayev telephoned Erdogan with condolences on Monday.")
     assert sorted(types(doc)) == ["CONSULT", "SUPPORT"]
     assert sides(one(doc, "SUPPORT")) == ({"kassym-jomart-tokayev", "KAZ"}, {"recep-tayyip-erdogan", "TUR"})
+
+
+def test_earning_transit_fees_is_cooperation_with_the_seller(code):
+    doc = code("Georgia, which buys Azerbaijani oil, will earn transit fees.")
+    ev = next(e for e in doc.events if e.type == "COOPERATE")
+    assert sides(ev) == ({"GEO"}, {"AZE"})
+
+
+def test_the_withdrawal_of_troops_from_a_country_is_their_retreat_from_it(code):
+    ev = next(e for e in code("The withdrawal of Russian troops from Tajikistan began on Monday.").events if e.type == "RETREAT")
+    assert sides(ev) == ({"RUS"}, {"TJK"})
+
+
+def test_warning_a_state_about_a_planned_attack_is_a_tip_off_not_a_threat(code):
+    doc = code("Kazakhstan had warned Kyrgyzstan about a possible attack on the embassy.")
+    assert types(doc) == ["COOPERATE"] and sides(doc.events[0]) == ({"KAZ"}, {"KGZ"})
+    assert types(code("Russia warned Ukraine of a strong response.")) == ["THREATEN"]
+
+
+def test_a_loan_received_is_the_lenders_aid_to_the_receiver(code):
+    ev = next(e for e in code("Tajikistan received a loan from Iran.").events if e.type == "AID")
+    assert sides(ev) == ({"IRN"}, {"TJK"})
+
+
+def test_choosing_a_motto_is_no_cooperation(code):
+    assert code('Uzbekistan chose "Silk Road Forward" as the motto of its presidency.').events == []

@@ -66,6 +66,7 @@ class Pattern:
     standalone: bool = False  # a noun that stays its own event under another verb's preposition ("called with condolences")
     standing: list[str] = field(default_factory=list)  # types that are a standing state when told as one ("still lists")
     places: bool = False  # an event only with a prepositional object that is a place ("came to Bishkek")
+    converse: list[str] = field(default_factory=list)  # types whose subject is the receiver ("received a loan from X": X gives)
 
 
 def _word(value: Any) -> Any:
@@ -88,12 +89,12 @@ def _words(value: Any) -> Any:
 def _pattern(lemma: str, spec: Any, where: str) -> Pattern:
     if isinstance(spec, str) or spec is None:
         spec = {"type": spec}
-    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects", "no_subjects", "standing") else v)
+    spec = {k: (_words(v) if k in ("particles", "preps", "objects", "compounds", "target_preps", "cues", "via", "contents", "pobjects", "no_subjects", "standing", "converse") else v)
             for k, v in spec.items()}  # fmt: skip
     pat = Pattern(lemma=str(_word(lemma)), **spec)
     for t in [pat.type, *pat.particles.values(), *pat.preps.values(), *pat.objects.values(),
               *pat.compounds.values(), *pat.cues.keys(), *pat.contents.keys(), *pat.contents.values(), pat.person_object,
-              *pat.pobjects.values(), pat.intended, pat.clause, *pat.standing]:  # fmt: skip
+              *pat.pobjects.values(), pat.intended, pat.clause, *pat.standing, *pat.converse]:  # fmt: skip
         if t is not None and t not in PLOVER_TYPES:
             raise PatternFileError(f"{where}: pattern '{lemma}' names unknown PLOVER type '{t}'")
     return pat

@@ -96,4 +96,9 @@ def noun_trigger_sides(trig: Trigger, sa: SentenceActors) -> tuple[list[str], li
         tgt = [a for a in tgt if a not in src]
         if len(src) > 1 and not tgt:  # a joint act: the first named with the others
             src, tgt = src[:1], src[1:]
+    if not src and trig.pattern.target_preps:  # "the withdrawal of Russian troops from X": theirs, away from X
+        of = prep_objects(trig.token, ["of"])
+        src = sa.np_with_conj(of[0]) if of else []
+        moved = [sa.np_with_conj(o) for o in prep_objects(trig.token, trig.pattern.target_preps)]
+        tgt = [a for a in first_nonempty(moved, tgt) if a not in src]
     return src, tgt

@@ -380,5 +380,7 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
             target = sa.np_with_conj(gsubj)
             return Side([], "none"), Side(target, "parse" if target else "none"), None
     target = _verb_targets(tok, trig, sa, source)
+    if trig.type in trig.pattern.converse and source and target:  # "X received a loan from Y": Y gives, X receives
+        source, target = target, source
     return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), subj
 
