@@ -48,12 +48,13 @@ class Engine:
 
     def __init__(self, settings: Settings):
         from greatgame.catalogue import load_catalogue
-        from greatgame.events import Coder, is_candidate
-        from greatgame.nlp import Annotator
+        from greatgame.events import CandidateFilter, Coder
+        from greatgame.nlp import Annotator, irregular_forms, load_model
 
         self.settings = settings
         self.catalogue = load_catalogue()
-        self.annotator = Annotator(settings, self.catalogue, select=is_candidate)
+        select = CandidateFilter(irregular=irregular_forms(load_model(settings.model)))
+        self.annotator = Annotator(settings, self.catalogue, select=select)
         self.coder = Coder(self.catalogue)
 
     def process_batch(self, raws: list[RawDocument]) -> list[Result]:

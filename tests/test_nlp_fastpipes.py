@@ -61,7 +61,7 @@ def test_ner_runs_only_where_the_catalogue_leaves_a_name_uncovered(nlp_model, ca
     from greatgame.models import Document, DocumentMeta
     from greatgame.nlp import Annotator
 
-    annotator = Annotator(Settings(workers=1), catalogue, select=lambda s: True)
+    annotator = Annotator(Settings(workers=1), catalogue, select=lambda s, genre: True)
     _, _, todo, named = annotator._cheap_pass(Document(DocumentMeta(id="n.txt"), text))
     assert todo == [0]
     assert (0 in named) is needs

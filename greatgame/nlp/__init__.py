@@ -2,10 +2,10 @@
 
 ``Annotator(settings, catalogue, select=None).annotate(docs)`` fills each Document's sentences,
 mentions, actors, relations and parses. ``load_model(name)`` loads the spaCy package once per
-process.
+process; ``irregular_forms(nlp)`` gives its lemmatizer's irregular forms by lemma.
 """
 
 from greatgame.nlp.annotator import Annotator
-from greatgame.nlp.model import load_model
+from greatgame.nlp.model import irregular_forms, load_model
 
-__all__ = ["Annotator", "load_model"]
+__all__ = ["Annotator", "irregular_forms", "load_model"]

@@ -4,9 +4,12 @@ Per batch of ``settings.batch_size`` documents:
 
 1. each text is tokenised once (tokenizer only), split into sentences by rules, and run through
    the catalogue ruler (a PhraseMatcher over every alias, title and place);
-2. the fast path keeps for the statistical parse only the sentences with a catalogue actor, an
-   office title or a capitalised name pair, or that ``select(sentence_text)`` accepts (the event
-   coder's trigger lexicon); with ``settings.fast_path`` off every sentence is parsed;
+2. the fast path keeps for the statistical parse only the sentences that
+   ``select(sentence_text, genre)`` accepts: the pipeline passes the event coder's candidate
+   filter (a word of its trigger lexicon in a sentence that is not the author's commentary, or a
+   quote; :mod:`greatgame.events.candidate`). With ``settings.fast_path`` off, or no ``select``,
+   every sentence is parsed. Linking needs no parse: in an unparsed sentence it works from the
+   catalogue matches alone;
 3. the kept sentences - one spaCy Doc per sentence, built from the tokens already made, so no
    text is tokenised twice - go through tok2vec, tagger and parser with ``nlp.pipe``, in one call
    per batch of documents, then through exact cached stand-ins of the attribute ruler and the
@@ -52,7 +55,7 @@ PIPE_BATCH = 256  # sentences per nlp.pipe minibatch
 class Annotator:
     """Fills sentences, parses, mentions, actors and relations of Documents (see module docstring)."""
 
-    def __init__(self, settings: Settings, catalogue, select: Callable[[str], bool] | None = None):
+    def __init__(self, settings: Settings, catalogue, select: Callable[[str, str], bool] | None = None):
         self.settings = settings
         self.select = select
         self.nlp = load_model(settings.model)
@@ -122,12 +125,7 @@ class Annotator:
         for i, rng in enumerate(ranges):
             start, end = char_span(tdoc, rng)
             doc.sentences.append(Sentence(i, start, end, doc.text[start:end]))
-        cued = _cued_sentences(tdoc, ranges)
-        todo = [
-            i
-            for i, rng in enumerate(ranges)
-            if self._needs_parse(tdoc, rng, doc.sentences[i].text, i in cued)
-        ]
+        todo = [i for i, sent in enumerate(doc.sentences) if self._needs_parse(sent.text, doc.meta.genre)]
         if self.settings.fast_path:
             covered = _covered_tokens(tdoc)
             named = {i for i in todo if _needs_ner(tdoc, ranges[i], covered)} | (
@@ -138,13 +136,10 @@ class Annotator:
         logger.debug("%s: parsing %d of %d sentences (NER on %d)", doc.id, len(todo), len(ranges), len(named))
         return tdoc, ranges, todo, named
 
-    def _needs_parse(self, tdoc, rng: tuple[int, int], text: str, cued: bool) -> bool:
-        if not self.settings.fast_path or cued:
+    def _needs_parse(self, text: str, genre: str) -> bool:
+        if not self.settings.fast_path or self.select is None:
             return True
-        a, b = rng
-        if any(is_name_word(tdoc[i]) and is_name_word(tdoc[i + 1]) for i in range(a + 1, b - 1)):
-            return True
-        return bool(self.select and self.select(text))
+        return self.select(text, genre)
 
     @staticmethod
     def _sentence_doc(tdoc, rng: tuple[int, int]) -> Doc:

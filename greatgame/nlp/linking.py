@@ -130,20 +130,22 @@ class Linker:
         for span in spans[ACTORS]:
             if span.start in consumed:
                 continue
-            found = self._actor_span(tdoc, span, a, spans, other_ents)
+            found = self._actor_span(tdoc, span, a, spans, other_ents, parse is None)
             if found is not None:
                 founds.append(found)
                 consumed.update(range(span.start, span.end))
         founds += self._back_refs(tdoc, a, b, spans, parse, offset, consumed)
         return sorted(founds, key=lambda f: (f.start, f.end))
 
-    def _actor_span(self, tdoc, span, a, spans, other_ents=frozenset()) -> Found | None:
+    def _actor_span(self, tdoc, span, a, spans, other_ents=frozenset(), unparsed=False) -> Found | None:
         hits = self.ruler.hits(span)
         hows = {h.how for h in hits}
         if hows == {"surname"}:
             ids, key = [h.actor_id for h in hits], fold(span.text)
             if key in lexicon("linking")["not_names"] or span.start in other_ents:
                 return None  # "May" the month, "Nuclear Power" a company: not Theresa May or Samantha Power
+            if unparsed and _in_other_name(tdoc, span, a, spans):
+                return None  # "by Ibrahim Saidov": another man's full name (the recogniser's job when parsed)
 
             def resolve(ctx: Context, s: int) -> str | None:
                 return ctx.surnames.get(key) or self.titles.by_surname(ids, ctx)
@@ -421,6 +423,13 @@ def _entity_tokens(tdoc, parse, offset, only=None, exclude=None) -> frozenset[in
             if span is not None:
                 out.update(range(span.start, span.end))
     return frozenset(out)
+
+
+def _in_other_name(tdoc, span, a, spans) -> bool:
+    """Whether a lone catalogue surname stands next to a name word no catalogue match covers."""
+    covered = {t for group in (ACTORS, TITLES, PLACES) for s in spans[group] for t in range(s.start, s.end)}
+    around = [i for i in (span.start - 1, span.end) if a <= i < len(tdoc) and i not in covered]
+    return any(names.is_name_word(tdoc[i]) and (i > a or i == span.end) for i in around)
 
 
 def _pronoun(ctx: Context, sent_index: int) -> str | None:

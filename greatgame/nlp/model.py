@@ -52,3 +52,23 @@ def _load(name: str):
         nlp.disable_pipes(*unused)
     logger.info("loaded spaCy model %s with components %s", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def irregular_forms(nlp) -> dict[str, set[str]]:
+    """Irregular verb and noun forms by lemma ("hold": {"held"}), from the model's lemmatizer tables.
+
+    Empty when the model has no rule lemmatizer with an exceptions table.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_exc"):
+        return {}
+    table = lookups.get_table("lemma_exc")
+    out: dict[str, set[str]] = {}
+    for pos in ("verb", "noun"):
+        for form, lemmas in (table.get(pos) or {}).items():
+            for lemma in lemmas:
+                if lemma != form:
+                    out.setdefault(lemma, set()).add(form)
+    return out
