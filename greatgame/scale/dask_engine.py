@@ -35,6 +35,17 @@ TABLES = (
     "relations", "events", "event_actors", "statements",
 )  # fmt: skip
 
+# Columns the store derives at write time (migration 0003), computed again when a lake is loaded:
+# a lake written by an older version lacks them, and they must agree with the row either way.
+DERIVED = {
+    "events": {
+        "day": "coalesce(x.date, d.published)",
+        "actors": "list_sort(list_distinct(list_concat(x.source_ids, x.target_ids)))",
+        "keys": "list_sort(list_distinct(list_concat(x.source_ids, x.target_ids, x.source_countries, "
+        "x.target_countries)))",
+    },
+}
+
 _ENGINES: dict[str, Engine] = {}
 
 
@@ -175,16 +186,18 @@ def load_lake(store, lake: Path) -> int:
                       "mentions", "entities", "sentences", "documents"):
             key = "id" if table == "documents" else "doc"
             con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM incoming)")
-        for table in TABLES:
+        for table in TABLES:  # documents first: the events' derived columns read them
             if not (lake / table).exists():
                 continue
             key = "id" if table == "documents" else "doc"
             columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-            cols = ", ".join(f'"{c}"' for c in columns)
             src = _sql_path(lake / table / "**" / "*.parquet")
+            derived = DERIVED.get(table, {})
+            values = ", ".join(derived.get(c, f'x."{c}"') for c in columns)
             con.execute(
-                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet('{src}', "
-                f"hive_partitioning = true, union_by_name = true) WHERE {key} IN (SELECT id FROM incoming)"
+                f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)}) SELECT {values} "
+                f"FROM read_parquet('{src}', hive_partitioning = true, union_by_name = true) x "
+                f"LEFT JOIN documents d ON d.id = x.{key} WHERE x.{key} IN (SELECT id FROM incoming)"
             )
         loaded = con.execute("SELECT count(*) FROM incoming").fetchone()[0]
         con.execute("DROP TABLE incoming")
