@@ -94,8 +94,14 @@ def rows_sql(con, weights: Weights, where: str = "true", key: str | None = None)
 
 
 def refresh(store, weights: Weights | None = None, force: bool = False) -> dict | None:
-    """Rebuild ``influence_cube`` of a writable store unless it is current (or ``force``)."""
+    """Bring ``influence_cube`` of a writable store up to date unless it is current (or ``force``).
+
+    Only the months whose events or story weights changed are rebuilt (``summary_months``), with
+    the key vocabulary the cube was built with; other weights, a missing record of the months, or
+    ``force`` rebuild it whole with a fresh vocabulary.
+    """
     from greatgame.errors import StoreError
+    from greatgame.store import summary_months
 
     if store.read_only:
         raise StoreError(f"database {store.path} is open read-only: open it writable to rebuild influence_cube")
@@ -106,13 +112,25 @@ def refresh(store, weights: Weights | None = None, force: bool = False) -> dict 
         return None
     t0 = time.perf_counter()
     snapshot = aggregates.state(con)
-    keys = list(dict.fromkeys(weights.powers))
-    keys += [k for (k,) in con.execute(_TOP_COUNTRIES, [MAX_KEYS + len(keys)]).fetchall() if k not in keys]
-    keys = keys[:MAX_KEYS]
+    prints = summary_months.fingerprints(con)
+    months, keys = None, _built_keys(con, weights) if not force else None
+    if keys is not None:
+        months = summary_months.stale(summary_months.stored(con, "influence"), prints)
+    if months is None:
+        keys = list(dict.fromkeys(weights.powers))
+        keys += [k for (k,) in con.execute(_TOP_COUNTRIES, [MAX_KEYS + len(keys)]).fetchall() if k not in keys]
+        keys = keys[:MAX_KEYS]
     con.begin()
     try:
-        con.execute(f"CREATE OR REPLACE TABLE influence_cube AS {rows_sql(con, weights)} ORDER BY key, domain, month",
-                    {"keys": keys})  # fmt: skip
+        if months is None:
+            con.execute(f"CREATE OR REPLACE TABLE influence_cube AS {rows_sql(con, weights)} ORDER BY key, domain, month",
+                        {"keys": keys})  # fmt: skip
+        elif months:
+            gone, params = summary_months.rows_in(months)
+            con.execute(f"DELETE FROM influence_cube WHERE {gone}", params)
+            where, params = summary_months.events_in(months)
+            con.execute(f"INSERT INTO influence_cube {rows_sql(con, weights, where)}", {**params, "keys": keys})
+        summary_months.save(con, "influence", prints)
         aggregates.write_meta(con, META, snapshot, keys=("VARCHAR[]", keys), weights=("VARCHAR", weights_hash(weights)))
         con.commit()
     except Exception:
@@ -120,8 +138,24 @@ def refresh(store, weights: Weights | None = None, force: bool = False) -> dict 
         raise
     rows = int(con.execute("SELECT count(*) FROM influence_cube").fetchone()[0])
     seconds = time.perf_counter() - t0
-    logger.info("influence_cube rebuilt: %d rows in %.1f s", rows, seconds)
-    return {"rows": rows, "keys": keys, "seconds": seconds}
+    rebuilt = "all" if months is None else len(months)
+    logger.info("influence_cube brought up to date: %d rows in %.1f s (months rebuilt: %s)", rows, seconds, rebuilt)
+    return {"rows": rows, "keys": keys, "months": rebuilt, "seconds": seconds}
+
+
+def _built_keys(con, weights: Weights) -> list[str] | None:
+    """The vocabulary of the cube as built, when it can be kept: same weights and powers; else None."""
+    if not aggregates.exists(con, "influence_cube") or not aggregates.exists(con, META):
+        return None
+    cur = con.execute(f"SELECT * FROM {META}")
+    row = cur.fetchone()
+    if row is None:
+        return None
+    found = dict(zip([c[0] for c in cur.description], row, strict=True))
+    if found.get("weights") != weights_hash(weights) or not found.get("keys"):
+        return None
+    keys = list(found["keys"])
+    return keys if all(p in keys for p in weights.powers) else None
 
 
 def drop(store) -> None:

@@ -27,7 +27,7 @@ from greatgame.store.queries import OPINION_ROLES
 
 logger = logging.getLogger(__name__)
 
-TABLES = ("edge_months", "actor_labels", "aggregates_meta")
+TABLES = ("edge_months", "actor_labels", "aggregates_meta", "summary_months")
 FACTUAL = ("asserted", "reported")
 
 _STATE = """
@@ -107,11 +107,15 @@ FROM actors_in_doc GROUP BY actor_id"""
 
 
 def refresh(store, force: bool = False) -> dict[str, Any] | None:
-    """Rebuild the summary tables of a writable store unless they are current (or ``force``).
+    """Bring the summary tables of a writable store up to date unless they are current (or ``force``).
 
-    One transaction. Returns the row counts and seconds taken, or None when nothing was to do.
+    Only the months of ``edge_months`` whose events changed since it was built are rebuilt
+    (``summary_months``); ``force``, or a store without a record of them, rebuilds every month.
+    One transaction. Returns the row counts, the months rebuilt ("all" or a number) and the seconds
+    taken, or None when nothing was to do.
     """
     from greatgame.errors import StoreError
+    from greatgame.store import summary_months
 
     if store.read_only:
         raise StoreError(f"database {store.path} is open read-only: open it writable to rebuild the summary tables")
@@ -120,10 +124,20 @@ def refresh(store, force: bool = False) -> dict[str, Any] | None:
         return None
     t0 = time.perf_counter()
     snapshot = state(con)
+    prints = summary_months.fingerprints(con)
+    months = None if force or not exists(con, "edge_months") else summary_months.stale(
+        summary_months.stored(con, "edges"), prints)  # fmt: skip
     con.begin()
     try:
-        con.execute(f"CREATE OR REPLACE TABLE edge_months AS {edge_rows_sql()} ORDER BY month, source, target")
+        if months is None:
+            con.execute(f"CREATE OR REPLACE TABLE edge_months AS {edge_rows_sql()} ORDER BY month, source, target")
+        elif months:
+            gone, params = summary_months.rows_in(months)
+            con.execute(f"DELETE FROM edge_months WHERE {gone}", params)
+            where, params = summary_months.events_in(months)
+            con.execute(f"INSERT INTO edge_months {edge_rows_sql(where)}", params)
         con.execute(f"CREATE OR REPLACE TABLE actor_labels AS {ACTOR_LABELS_SQL} ORDER BY id")
+        summary_months.save(con, "edges", prints)
         write_meta(con, "aggregates_meta", snapshot)
         con.commit()
     except Exception:
@@ -131,8 +145,9 @@ def refresh(store, force: bool = False) -> dict[str, Any] | None:
         raise
     rows = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES[:2]}
     seconds = time.perf_counter() - t0
-    logger.info("summary tables rebuilt in %.1f s: %s", seconds, rows)
-    return {**rows, "seconds": seconds}
+    rebuilt = "all" if months is None else len(months)
+    logger.info("summary tables brought up to date in %.1f s (months rebuilt: %s): %s", seconds, rebuilt, rows)
+    return {**rows, "months": rebuilt, "seconds": seconds}
 
 
 def drop(store) -> None:
