@@ -89,14 +89,19 @@ def write_meta(con, meta: str, snapshot: tuple, **extra: tuple[str, Any]) -> Non
 
 
 def edge_rows_sql(where: str = "true") -> str:
-    """SELECT of ``edge_months`` rows from the events matching ``where`` (alias ``e``)."""
+    """SELECT of ``edge_months`` rows from the events matching ``where`` (alias ``e``).
+
+    The events are filtered before their sides are unnested (DuckDB does not push a filter
+    below the unnesting), so a few months of a large store cost a few months' work.
+    """
     opinion = ", ".join(repr(r) for r in OPINION_ROLES)
     return f"""
     SELECT CAST(date_trunc('month', e.day) AS DATE) AS month, s.source, t.target, e.quad,
            count(*) AS count, sum(e.confidence) AS weight
-    FROM events e, unnest(list_distinct(e.source_ids)) AS s(source), unnest(list_distinct(e.target_ids)) AS t(target)
-    WHERE s.source <> t.target AND e.modality IN ('asserted', 'reported') AND e.sentence_role NOT IN ({opinion})
-          AND ({where})
+    FROM (SELECT e.day, e.quad, e.confidence, e.source_ids, e.target_ids FROM events e
+          WHERE e.modality IN ('asserted', 'reported') AND e.sentence_role NOT IN ({opinion}) AND ({where})) e,
+         unnest(list_distinct(e.source_ids)) AS s(source), unnest(list_distinct(e.target_ids)) AS t(target)
+    WHERE s.source <> t.target
     GROUP BY ALL"""
 
 
