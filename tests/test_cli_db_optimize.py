@@ -1,4 +1,4 @@
-"""`greatgame db optimize` builds the influence facts, and influence figures stay the same."""
+"""`greatgame db optimize` rebuilds the summaries (and with --facts the influence facts); figures stay the same."""
 
 from __future__ import annotations
 
@@ -29,7 +29,12 @@ def test_optimize_builds_facts_and_keeps_the_figures(tmp_path):
         for i in range(6):
             store.write_document(_doc(i, dt.date(2024, 1 + i, 10), "met" if i % 3 else "threatened"))
     before = influence(db, "UZB", freq="year", powers=["RUS"])
-    result = CliRunner().invoke(cli, ["db", "optimize", "--db", str(db)])
+    plain = CliRunner().invoke(cli, ["db", "optimize", "--db", str(db)])
+    assert plain.exit_code == 0, plain.output
+    assert "summary tables rebuilt" in plain.output and "influence facts" not in plain.output
+    with Store(db, read_only=True) as store:
+        assert not store.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'influence_facts'").fetchone()[0]
+    result = CliRunner().invoke(cli, ["db", "optimize", "--facts", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "influence facts built" in result.output
     with Store(db, read_only=True) as store:
