@@ -37,23 +37,30 @@ def absorbed(trig: Trigger) -> set[int]:
             stack += [
                 c
                 for c in t.children
-                if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")
+                if (c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp") or _purpose(c))
                 and not (c.dep_ == "prep" and c.lower_ in TIME_PREPS)  # "failing to help during the fighting"
             ]
     if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
         for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
             if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
                 out |= {t.i for t in c.subtree}
+    speaks = trig.pattern.control == "speech"  # "told Putin at their meeting that ...": the meeting is its own
     for c in trig.token.children:
         if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
             out.add(c.i)
             if c.dep_ in ("dobj", "obj"):  # "rules out the participation ... and the deployment ..."
                 out |= {k.i for k in c.conjuncts}
-        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
+        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS and not speaks:  # "during his visit" is its own event
             out |= {p.i for p in c.children if p.dep_ == "pobj"}
         if c.dep_ == "prep" and c.lower_ == "in":  # "provide 26 billion yuan in financing", "assist in evacuating"
             out |= {p.i for p in c.children if p.dep_ == "pcomp"}
     return out
+
+
+def _purpose(tok: Any) -> bool:
+    """A to-infinitive of purpose ('needed help to restore order'): part of the act it serves."""
+    aux = child_dep(tok, "aux")
+    return tok.dep_ == "advcl" and aux is not None and aux.lower_ == "to"
 
 
 def rehearsed(sent: Any, lex: Lexicon) -> set[int]:

@@ -23,6 +23,7 @@ from greatgame.events.intent import (
     aux_words,
     deontic,
     intended_trigger,
+    judgement,
     reproach,
     speaker_conj,
     under_speech,
@@ -374,6 +375,8 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
         ):  # "X said Y was behind the attack"
             trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
+        if trig is None:
+            trig = judgement(tok, lex, names)  # "X told Y that it was regrettable that ..."
         if trig is not None and trig.type in trig.pattern.standing and standing_state(trig.token):
             trig = None  # "still lists the Taliban as a terrorist organisation": a state, no event
         if trig is not None:

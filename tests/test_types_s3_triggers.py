@@ -1,0 +1,123 @@
+"""Session 3 trigger and type rules: verdicts a speaker reports, committed attacks, accepted loans,
+recognition, exits, questions and refused service.
+
+Each case runs the real annotator and coder on a sentence written for the test and checks what a
+reader of the sentence would code.
+"""
+
+import datetime as dt
+
+import pytest
+from event_helpers import coder, ids
+
+PUB = dt.date(2025, 4, 21)
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    return coder(code_text, PUB)
+
+
+def find(doc, typ):
+    return [e for e in doc.events if e.type == typ]
+
+
+def test_regrettable_that_is_the_speakers_criticism_of_the_judged(code):
+    doc = code("Aliyev told Erdogan on Monday that it was regrettable that Armenia had not signed the peace treaty.")
+    [ev] = find(doc, "DISAPPROVE")
+    assert ids(ev.source) == ["ilham-aliyev"]
+    assert ids(ev.target) == ["ARM"]
+    assert ev.modality == "reported"
+
+
+def test_disappointing_that_said_by_a_leader(code):
+    doc = code("Tokayev said it was disappointing that Kyrgyzstan had closed the border.")
+    [ev] = find(doc, "DISAPPROVE")
+    assert ids(ev.source) == ["kassym-jomart-tokayev"]
+    assert ids(ev.target) == ["KGZ"]
+
+
+def test_no_time_for_war_told_to_a_leader_criticises_him(code):
+    doc = code("Erdogan told Putin in Ankara that this was no time for war.")
+    [ev] = find(doc, "DISAPPROVE")
+    assert ids(ev.source) == ["recep-tayyip-erdogan"]
+    assert ids(ev.target) == ["vladimir-putin"]
+    assert find(doc, "CONSULT"), "telling a leader face to face is still a meeting"
+
+
+def test_the_meeting_a_verdict_was_told_at_stays_a_meeting(code):
+    doc = code("Erdogan told Putin at their meeting in Ankara that this was not an era of war.")
+    assert find(doc, "DISAPPROVE")
+    assert find(doc, "CONSULT")
+
+
+def test_a_verdict_by_the_press_is_no_event(code):
+    doc = code("Reporters said it was regrettable that the talks had been cancelled.")
+    assert not find(doc, "DISAPPROVE")
+
+
+def test_a_judgement_without_a_judged_clause_is_no_criticism(code):
+    doc = code("Tokayev said the harvest was disappointing this year.")
+    assert not find(doc, "DISAPPROVE")
+
+
+def test_committing_an_attack_is_the_attack_not_a_promise(code):
+    doc = code("Gunmen committed an attack on a school in Moscow on Friday.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert ids(doc.events[0].target) == ["RUS"]
+
+
+def test_accepting_loans_is_the_lenders_aid(code):
+    doc = code("Kyrgyzstan accepted Chinese loans for the new road.")
+    [ev] = find(doc, "AID")
+    assert ids(ev.source) == ["CHN"]
+    assert ids(ev.target) == ["KGZ"]
+    assert not find(doc, "AGREE")
+
+
+def test_granting_recognition_is_support(code):
+    doc = code("Russia granted formal recognition to the Taliban government on Thursday.")
+    [ev] = find(doc, "SUPPORT")
+    assert ids(ev.source) == ["RUS"]
+    assert ids(ev.target) == ["TALIBAN"]
+    assert not find(doc, "AID")
+
+
+def test_withdrawing_recognition_reduces_relations(code):
+    doc = code("Georgia withdrew its recognition of the government in Minsk on Friday.")
+    assert find(doc, "SANCTION")
+    assert not find(doc, "RETREAT")
+
+
+def test_an_exit_from_an_alliance_is_a_sanction(code):
+    doc = code("Armenia announced its exit from the CSTO on Friday.")
+    [ev] = find(doc, "SANCTION")
+    assert ids(ev.source) == ["ARM"]
+    assert ids(ev.target) == ["CSTO"]
+
+
+def test_believed_to_be_behind_is_an_accusation(code):
+    doc = code("Tokayev said he believed Kyrgyzstan was behind the explosion.")
+    [ev] = find(doc, "DISAPPROVE")
+    assert ids(ev.source) == ["kassym-jomart-tokayev"]
+    assert ids(ev.target) == ["KGZ"]
+
+
+def test_a_question_holds_no_act_of_its_own(code):
+    doc = code("Blinken questioned why Kazakhstan needed outside help to restore order.")
+    assert [e.type for e in doc.events] == ["DISAPPROVE"]
+
+
+def test_a_refusal_of_purpose_keeps_its_purpose_clause(code):
+    doc = code("Uzbekistan refused to send troops to restore order in Kazakhstan.")
+    assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_refused_service_is_no_rejection(code):
+    doc = code("Migrants from Tajikistan were refused service in shops in Moscow.")
+    assert not find(doc, "REJECT")
+
+
+def test_dismissed_from_their_jobs_is_no_political_event(code):
+    doc = code("Migrants from Tajikistan were dismissed from their jobs in Moscow last week.")
+    assert not doc.events
