@@ -121,3 +121,27 @@ def test_refused_service_is_no_rejection(code):
 def test_dismissed_from_their_jobs_is_no_political_event(code):
     doc = code("Migrants from Tajikistan were dismissed from their jobs in Moscow last week.")
     assert not doc.events
+
+
+def test_operations_against_protesters_are_repression(code):
+    doc = code("Kazakh police took part in operations against protesters in Almaty on Wednesday.")
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
+def test_a_withdrawal_from_an_alliance_is_a_sanction(code):
+    doc = code("Armenia completed its withdrawal from the CSTO on Friday.")
+    [ev] = find(doc, "SANCTION")
+    assert ids(ev.source) == ["ARM"]
+    assert not find(doc, "RETREAT")
+
+
+def test_a_withdrawal_of_troops_stays_a_retreat(code):
+    doc = code("Russia completed the withdrawal of its troops from Kazakhstan on Thursday.")
+    assert [e.type for e in doc.events] == ["RETREAT"]
+
+
+def test_a_hostile_act_someone_says_they_will_not_do_is_no_threat(code):
+    doc = code("Russia said its troops would not take part in operations against protesters in Kazakhstan.")
+    assert not find(doc, "THREATEN")
+    [ev] = find(doc, "COERCE")
+    assert ev.modality == "negated"

@@ -120,6 +120,8 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
         return
     if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
         return
+    if trig.type in HOSTILE and not conditional and auxes & {"not", "n't"}:
+        return  # "the force would not take part in operations against protesters": the act, negated
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
         if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
             return

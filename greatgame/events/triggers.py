@@ -75,6 +75,11 @@ def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
             return pat.compounds[c.text.lower()], pat
         if c.dep_ in ("compound", "amod", "nmod") and lemma(c) in pat.compounds:
             return pat.compounds[lemma(c)], pat
+    if pat.cues:  # "operations against protesters", "withdrawal from the alliance": the phrase after it
+        words = {w for c in tok.children if c.dep_ == "prep" for t in c.subtree for w in (t.lower_, lemma(t))}
+        for typ, cue_words in pat.cues.items():
+            if words & {w.lower() for w in cue_words}:
+                return typ, pat
     return pat.type, pat
 
 
