@@ -145,3 +145,16 @@ def test_a_hostile_act_someone_says_they_will_not_do_is_no_threat(code):
     assert not find(doc, "THREATEN")
     [ev] = find(doc, "COERCE")
     assert ev.modality == "negated"
+
+
+def test_an_act_a_speaker_labels_as_aggression_is_coded(code):
+    doc = code("Aliyev said the report ignored what Baku calls Armenian aggression against Azerbaijani villages.")
+    [ev] = find(doc, "FIGHT")
+    assert ids(ev.source) == ["ARM"]
+    assert ids(ev.target) == ["AZE"]
+    assert ev.modality == "reported"
+
+
+def test_condemning_an_attack_does_not_repeat_the_attack(code):
+    doc = code("Tokayev condemned the attack on the Kyrgyz embassy in Astana.")
+    assert [e.type for e in doc.events] == ["DISAPPROVE"]

@@ -23,8 +23,12 @@ from greatgame.events.words import (
 TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
 
 
-def absorbed(trig: Trigger) -> set[int]:
-    """Tokens whose own event is part of this trigger's (its content and its objects)."""
+def absorbed(trig: Trigger, lex: Lexicon | None = None) -> set[int]:
+    """Tokens whose own event is part of this trigger's (its content and its objects).
+
+    A hostile act a labelling verb names ("what Yerevan calls Azerbaijani aggression") is not: the
+    label is the speaker's accusation, and what it says happened is an event of its own.
+    """
     out: set[int] = set()
     agreed_that = trig.intent and trig.content is not None and trig.content.dep_ == "ccomp"
     if (
@@ -47,6 +51,8 @@ def absorbed(trig: Trigger) -> set[int]:
     speaks = trig.pattern.control == "speech"  # "told Putin at their meeting that ...": the meeting is its own
     for c in trig.token.children:
         if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
+            if _labelled_act(trig, c, lex):
+                continue
             out.add(c.i)
             if c.dep_ in ("dobj", "obj"):  # "rules out the participation ... and the deployment ..."
                 out |= {k.i for k in c.conjuncts}
@@ -55,6 +61,17 @@ def absorbed(trig: Trigger) -> set[int]:
         if c.dep_ == "prep" and c.lower_ == "in":  # "provide 26 billion yuan in financing", "assist in evacuating"
             out |= {p.i for p in c.children if p.dep_ == "pcomp"}
     return out
+
+
+LABELLED = {"FIGHT", "ASSAULT", "COERCE"}
+
+
+def _labelled_act(trig: Trigger, obj: Any, lex: Lexicon | None) -> bool:
+    """The hostile act a verb of calling names when it accuses ('calls X aggression', 'called it an invasion')."""
+    if lex is None or trig.type != "DISAPPROVE" or trig.pattern.type is not None or obj.dep_ not in ("oprd", "attr", "dobj"):
+        return False
+    pat = lookup(lex.nouns, obj)
+    return pat is not None and pat.type in LABELLED
 
 
 def _purpose(tok: Any) -> bool:

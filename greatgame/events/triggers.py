@@ -391,7 +391,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
                 found.append(trig)
     absorbed = voided(sent, lex) | practised
     for trig in found:
-        absorbed |= absorbed_by(trig) - {trig.token.i}
+        absorbed |= absorbed_by(trig, lex) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
     taken = absorbed | {t.token.i for t in verbs}
     taken -= {t.i for t in sent if t.dep_ == "pobj" and (p := lookup(lex.nouns, t)) is not None and p.standalone}
