@@ -158,3 +158,16 @@ def test_an_act_a_speaker_labels_as_aggression_is_coded(code):
 def test_condemning_an_attack_does_not_repeat_the_attack(code):
     doc = code("Tokayev condemned the attack on the Kyrgyz embassy in Astana.")
     assert [e.type for e in doc.events] == ["DISAPPROVE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Armenia withdrew from the CSTO on Friday.", "SANCTION"),
+        ("Uzbekistan quit the CSTO in 2012.", "SANCTION"),
+        ("Russia withdrew its troops from Kazakhstan under the CSTO mandate.", "RETREAT"),
+        ("The last CSTO troops left Kazakhstan on Wednesday.", "RETREAT"),
+    ],
+)
+def test_leaving_a_bloc_is_a_sanction_and_troops_leaving_a_retreat(code, text, typ):
+    assert [e.type for e in code(text).events] == [typ]
