@@ -171,3 +171,26 @@ def test_condemning_an_attack_does_not_repeat_the_attack(code):
 )
 def test_leaving_a_bloc_is_a_sanction_and_troops_leaving_a_retreat(code, text, typ):
     assert [e.type for e in code(text).events] == [typ]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Turkey brokered a grain deal between Russia and Ukraine in July.", "CONSULT"),
+        ("Azerbaijani forces repelled an Armenian attack near Lachin on Tuesday.", "FIGHT"),
+        ("Militants ambushed an Afghan army convoy in Kunduz on Monday.", "ASSAULT"),
+        ("Tajik troops ambushed Kyrgyz border guards near Batken.", "FIGHT"),
+        ("Kazakhstan nationalised the assets of a Russian bank on Friday.", "COERCE"),
+        ("Tajikistan and Kyrgyzstan normalised relations in 2025.", "SUPPORT"),
+        ("Uzbekistan shut its border with Afghanistan on Sunday.", "SANCTION"),
+        ("Gunmen detonated a bomb at a bus stop in Kabul.", "ASSAULT"),
+        ("Russia invited Tokayev to Moscow for talks.", "CONSULT"),
+    ],
+)
+def test_common_verbs_of_the_plover_types(code, text, typ):
+    assert typ in [e.type for e in code(text).events]
+
+
+def test_a_characterisation_in_the_present_is_no_persecution_event(code):
+    doc = code("Modi, whose government persecutes the Muslims of Kashmir, met Putin in Samarkand on Friday.")
+    assert "COERCE" not in [e.type for e in doc.events]
