@@ -194,3 +194,15 @@ def test_common_verbs_of_the_plover_types(code, text, typ):
 def test_a_characterisation_in_the_present_is_no_persecution_event(code):
     doc = code("Modi, whose government persecutes the Muslims of Kashmir, met Putin in Samarkand on Friday.")
     assert "COERCE" not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Hostilities between Armenia and Azerbaijan resumed on Tuesday.", "FIGHT"),
+        ("An incursion by Tajik troops into Kyrgyzstan was reported on Monday.", "FIGHT"),
+        ("Kazakhstan completed the evacuation of its citizens from Israel on Sunday.", "AID"),
+    ],
+)
+def test_event_nouns_name_their_type(code, text, typ):
+    assert typ in [e.type for e in code(text).events]
