@@ -206,3 +206,19 @@ def test_a_characterisation_in_the_present_is_no_persecution_event(code):
 )
 def test_event_nouns_name_their_type(code, text, typ):
     assert typ in [e.type for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "source", "target"),
+    [
+        ("The World Bank approved a 50 million dollar grant for Kyrgyzstan.", "AID", "WORLD_BANK", "KGZ"),
+        ("Russia allocated 10 million dollars to Tajikistan for border security.", "AID", "RUS", "TJK"),
+        ("Russia resumed arms deliveries to Tajikistan.", "AID", "RUS", "TJK"),
+        ("Russia began gas deliveries to Uzbekistan on Saturday.", "COOPERATE", "RUS", "UZB"),
+        ("Japan pledged 100 million dollars in aid to Kyrgyzstan on Monday.", "AGREE", "JPN", "KGZ"),
+    ],
+)
+def test_aid_given_or_arranged_and_aid_pledged(code, text, typ, source, target):
+    [ev] = find(code(text), typ)
+    assert source in ids(ev.source)
+    assert target in ids(ev.target)
