@@ -222,3 +222,15 @@ def test_aid_given_or_arranged_and_aid_pledged(code, text, typ, source, target):
     [ev] = find(code(text), typ)
     assert source in ids(ev.source)
     assert target in ids(ev.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Kazakhstan summoned the Russian ambassador over the remarks.", "DISAPPROVE"),
+        ("Kyrgyz prosecutors summoned the journalist for questioning.", "COERCE"),
+        ("Kazakhstan put its army on high alert.", "MOBILIZE"),
+    ],
+)
+def test_summons_and_alerts(code, text, typ):
+    assert [e.type for e in code(text).events] == [typ]
