@@ -234,3 +234,19 @@ def test_aid_given_or_arranged_and_aid_pledged(code, text, typ, source, target):
 )
 def test_summons_and_alerts(code, text, typ):
     assert [e.type for e in code(text).events] == [typ]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Putin spoke by phone with Tokayev on Monday.", "CONSULT"),
+        ("Tokayev spoke by telephone to Erdogan.", "CONSULT"),
+        ("Uzbekistan turned down the Russian proposal for a gas union.", "REJECT"),
+    ],
+)
+def test_phrasal_verbs_of_talks_and_refusal(code, text, typ):
+    assert [e.type for e in code(text).events] == [typ]
+
+
+def test_speaking_to_reporters_is_no_meeting(code):
+    assert not code("Putin spoke to reporters in Astana.").events
