@@ -250,3 +250,16 @@ def test_phrasal_verbs_of_talks_and_refusal(code, text, typ):
 
 def test_speaking_to_reporters_is_no_meeting(code):
     assert not code("Putin spoke to reporters in Astana.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("China and Kyrgyzstan set up a joint venture to mine gold.", "COOPERATE"),
+        ("Turkmenistan resumed gas supplies to Russia.", "COOPERATE"),
+        ("Uzbekistan and Turkey agreed last year to expand trade, and on Monday they boosted investment.", "COOPERATE"),
+        ("Kazakhstan joined the Chinese Belt and Road initiative.", "AGREE"),
+    ],
+)
+def test_cooperation_carried_out_and_joined(code, text, typ):
+    assert typ in [e.type for e in code(text).events]
