@@ -263,3 +263,12 @@ def test_speaking_to_reporters_is_no_meeting(code):
 )
 def test_cooperation_carried_out_and_joined(code, text, typ):
     assert typ in [e.type for e in code(text).events]
+
+
+def test_a_record_is_no_event(code):
+    assert not code("The CSTO has never before sent troops to defend a member government.").events
+
+
+def test_a_negated_act_is_still_coded(code):
+    [ev] = code("Russia did not send troops to Armenia in 2022.").events
+    assert ev.modality == "negated"

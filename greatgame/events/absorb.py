@@ -126,3 +126,18 @@ def standing_state(tok: Any) -> bool:
     if tok.tag_ in PRESENT and not auxes:
         return True
     return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].tag_ in PRESENT and auxes[0].dep_ == "auxpass"
+
+
+def records(sent: Any) -> set[int]:
+    """An actor's record, not an act: 'it has never (before) sent troops to defend ...'.
+
+    A characterisation by what an actor has or has not done so far is the author's description;
+    the verb and what it governs tell no event.
+    """
+    out: set[int] = set()
+    for tok in sent:
+        adverbs = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "neg")}
+        perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in tok.children)
+        if tok.pos_ == "VERB" and "never" in adverbs and perfect:
+            out |= {t.i for t in tok.subtree}
+    return out

@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from greatgame.events.absorb import absorbed as absorbed_by
-from greatgame.events.absorb import rehearsed, standing_state, voided
+from greatgame.events.absorb import records, rehearsed, standing_state, voided
 from greatgame.events.intent import (
     DEONTIC_AUX,
     FUTURE_AUX,
@@ -154,11 +154,6 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if typ is None and pat.clause and to_clause(tok) is not None:  # "voted to build the plant"
         return pat.clause, max(strength, 0.7), mode
     return typ, strength, mode
-
-
-
-
-
 
 
 def _content(tok: Any) -> Any:
@@ -317,7 +312,6 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     return Trigger(tok, typ, 0.6, pat, "adj")
 
 
-
 def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexicon) -> Trigger:
     """An event noun, or the verb that carries it.
 
@@ -344,9 +338,6 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
-
-
-
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
     """Every trigger of one parsed sentence, the absorbed ones removed, in text order.
 
@@ -355,7 +346,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     """
     names = names or set()
     found: list[Trigger] = []
-    practised = rehearsed(sent, lex)
+    practised = rehearsed(sent, lex) | records(sent)  # "the drills would practise ...", "has never sent ..."
     for tok in sent:
         if tok.i in practised:
             continue
