@@ -272,3 +272,19 @@ def test_a_record_is_no_event(code):
 def test_a_negated_act_is_still_coded(code):
     [ev] = code("Russia did not send troops to Armenia in 2022.").events
     assert ev.modality == "negated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbek businesses have been asking Bishkek for the railway since the 1990s.",
+        "Afghanistan has been importing Russian wheat since 2022.",
+        "Kyrgyzstan has been buying Russian fuel for years.",
+    ],
+)
+def test_a_practice_kept_up_for_years_is_no_event(code, text):
+    assert not code(text).events
+
+
+def test_a_demand_told_in_the_present_is_still_a_demand(code):
+    assert [e.type for e in code("Kazakhstan demands compensation from Russia.").events] == ["DEMAND"]

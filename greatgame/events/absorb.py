@@ -128,6 +128,27 @@ def standing_state(tok: Any) -> bool:
     return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].tag_ in PRESENT and auxes[0].dep_ == "auxpass"
 
 
+def ongoing(tok: Any) -> bool:
+    """An activity told as going on for a span: 'have been asking for it since the 1990s'.
+
+    The perfect progressive with 'since' or 'for' describes a standing practice or demand, not an act.
+    """
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    progressive = tok.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+    spans = [o for t in local_clause(tok) if t.dep_ == "prep" and t.lower_ in SPAN_PREPS
+             for o in t.children if o.dep_ == "pobj"]  # fmt: skip
+    return progressive and any(_long_span(o) for o in spans)
+
+
+def _long_span(obj: Any) -> bool:
+    """'since 2022', 'since the 1990s', 'for years', 'since independence' (not 'since Monday')."""
+    text = obj.lower_
+    return (text.isdigit() and len(text) == 4) or text.rstrip("s").isdigit() or lemma(obj) in LONG_SPANS
+
+
+LONG_SPANS = {"year", "decade", "month", "independence", "century"}
+
+
 def records(sent: Any) -> set[int]:
     """An actor's record, not an act: 'it has never (before) sent troops to defend ...'.
 

@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from greatgame.events.absorb import absorbed as absorbed_by
-from greatgame.events.absorb import records, rehearsed, standing_state, voided
+from greatgame.events.absorb import ongoing, records, rehearsed, standing_state, voided
 from greatgame.events.intent import (
     DEONTIC_AUX,
     FUTURE_AUX,
@@ -373,8 +373,8 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
         if trig is None:
             trig = judgement(tok, lex, names)  # "X told Y that it was regrettable that ..."
-        if trig is not None and trig.type in trig.pattern.standing and standing_state(trig.token):
-            trig = None  # "still lists the Taliban as a terrorist organisation": a state, no event
+        if trig is not None and (trig.type in trig.pattern.standing and standing_state(trig.token) or ongoing(tok)):
+            trig = None  # "still lists the Taliban as a terrorist organisation", "have been asking since": no event
         if trig is not None:
             trig = reproach(trig, lex, names) or trig
             if trig.type:
