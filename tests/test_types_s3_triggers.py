@@ -288,3 +288,12 @@ def test_a_practice_kept_up_for_years_is_no_event(code, text):
 
 def test_a_demand_told_in_the_present_is_still_a_demand(code):
     assert [e.type for e in code("Kazakhstan demands compensation from Russia.").events] == ["DEMAND"]
+
+
+def test_what_a_crowd_does_in_a_riot_is_the_protest(code):
+    doc = code("Kazakh protesters stormed the mayor's office in Almaty, set fire to the building and seized the airport.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_police_setting_fire_is_repression(code):
+    assert [e.type for e in code("Kyrgyz police set fire to the houses of Tajik villagers.").events] == ["COERCE"]

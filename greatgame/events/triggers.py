@@ -86,7 +86,10 @@ def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
 def _cue_type(tok: Any, pat: Pattern) -> str | None:
     scope = list(tok.subtree) if pat.cue_scope == "tree" else local_clause(tok)
     if tok.dep_ in ("xcomp", "conj", "advcl") or not any(c.dep_.startswith("nsubj") for c in tok.children):
-        for s in tok.head.children:
+        head = tok.head
+        while head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+            head = head.head  # "crowds stormed, set fire to X and seized Y": the first verb's subject
+        for s in head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
     for c in tok.children:  # "were killed and 243 injured in unrest": the phrase after the last verb is shared
