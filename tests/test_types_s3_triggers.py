@@ -297,3 +297,12 @@ def test_what_a_crowd_does_in_a_riot_is_the_protest(code):
 
 def test_police_setting_fire_is_repression(code):
     assert [e.type for e in code("Kyrgyz police set fire to the houses of Tajik villagers.").events] == ["COERCE"]
+
+
+def test_an_order_to_hold_people_is_their_detention(code):
+    doc = code(
+        "A Moscow court ordered the two men — identified as Ali Karimov and Rustam Nazarov, both citizens of "
+        "Tajikistan — to be held in pre-trial detention for two months."
+    )
+    assert "COERCE" in [e.type for e in doc.events]
+    assert "DEMAND" not in [e.type for e in doc.events]

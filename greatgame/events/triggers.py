@@ -47,6 +47,7 @@ from greatgame.events.words import (
     particle,
     people,
     present_in,
+    stray_infinitive,
     to_clause,
     to_place,
 )
@@ -263,7 +264,7 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     typ, strength, mode = verb_type(tok, pat, lex)
     if typ is None:
         return None
-    content = _content(tok) if pat.control == "govern" else None
+    content = (_content(tok) or stray_infinitive(tok)) if pat.control == "govern" else None
     if content is None and pat.clause:
         content = to_clause(tok)
     if content is None and pat.contents and (said := document_says(tok)) is not None:
