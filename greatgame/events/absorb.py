@@ -142,8 +142,8 @@ def ongoing(tok: Any) -> bool:
 
 def _long_span(obj: Any) -> bool:
     """'since 2022', 'since the 1990s', 'for years', 'since independence' (not 'since Monday')."""
-    text = obj.lower_
-    return (text.isdigit() and len(text) == 4) or text.rstrip("s").isdigit() or lemma(obj) in LONG_SPANS
+    year = obj.lower_.removesuffix("s")
+    return (year.isdigit() and len(year) == 4) or lemma(obj) in LONG_SPANS
 
 
 LONG_SPANS = {"year", "decade", "month", "independence", "century"}

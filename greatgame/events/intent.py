@@ -190,7 +190,7 @@ def judgement(tok: Any, lex: Lexicon, names: set[int]) -> Trigger | None:
         copula = tok.head if tok.dep_ == "acomp" else tok
         judged = next((c for c in [*tok.children, *copula.children] if c.dep_ == "ccomp"
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
-        if judged is None or lemma(copula) != "be" and copula is not tok:
+        if judged is None or (copula is not tok and lemma(copula) != "be"):  # "it seemed regrettable": no verdict told
             return None
     elif lemma(tok) == "be" and _denies_hostile(tok, lex):
         copula, judged = tok, None
