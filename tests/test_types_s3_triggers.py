@@ -306,3 +306,15 @@ def test_an_order_to_hold_people_is_their_detention(code):
     )
     assert "COERCE" in [e.type for e in doc.events]
     assert "DEMAND" not in [e.type for e in doc.events]
+
+
+def test_not_allowing_ones_territory_to_be_used_against_others_is_an_assurance(code):
+    doc = code("Tokayev said Kazakhstan would not allow its territory to be used against Russia.")
+    [ev] = doc.events
+    assert ev.type == "AGREE"
+    assert ids(ev.target) == ["RUS"]
+
+
+def test_not_allowing_inspectors_stays_a_refused_concession(code):
+    doc = code("Uzbekistan said it would not allow foreign inspectors to visit the site.")
+    assert "AGREE" not in [e.type for e in doc.events]

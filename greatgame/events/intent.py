@@ -51,6 +51,12 @@ def _renounced(tok: Any, lex: Lexicon) -> bool:
     return tok.dep_ == "xcomp" and intends and child_dep(head, "neg") is not None
 
 
+def _use_against(tok: Any) -> bool:
+    """The act a permission is about is aimed at someone ('allow anyone to use its territory against X')."""
+    content = child_dep(tok, "xcomp", "ccomp")
+    return content is not None and any(c.dep_ == "prep" and c.lower_ == "against" for c in content.children)
+
+
 def _continued(tok: Any) -> bool:
     """'would continue to support Y': a pledge to go on doing something, not only a stance."""
     return tok.dep_ == "xcomp" and lemma(tok.head) in ASPECT_VERBS
@@ -122,6 +128,9 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
         return
     if trig.type in HOSTILE and not conditional and auxes & {"not", "n't"}:
         return  # "the force would not take part in operations against protesters": the act, negated
+    if trig.type == "CONCEDE" and verb is not None and auxes & {"not", "n't"} and _use_against(tok):
+        trig.type, trig.intent = "AGREE", True  # "will not allow anyone to use its territory against X": an assurance
+        return
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
         if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
             return
