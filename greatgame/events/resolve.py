@@ -36,10 +36,11 @@ from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
 from greatgame.events.noun_sides import held_in
 from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
-from greatgame.events.places import catalogue_place, clause_place, visited_place
+from greatgame.events.places import clause_place, visited_place
 from greatgame.events.story import Story
 from greatgame.events.syntax import child, counted_words, prep_object_governor
 from greatgame.events.triggers import Trigger, content_type, lemma
+from greatgame.events.unnamed import aimed_at_place, judged_place, story_fight_source, story_noun_source
 from greatgame.models import Document, Event
 
 logger = logging.getLogger(__name__)
@@ -105,9 +106,14 @@ class Resolver:
             src = Side(ids, "parse") if ids else src
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
-        org = self.story.org or self.story.meeting_org
+        org = self.story.org or self.story.meeting_bloc(list(sa.by_token.values()))  # not one named in passing
         if not src and trig.kind == "noun" and meeting_subject(trig.token) and org:
             src = Side([org], "group")  # "the next summit is due in Bishkek"
+        if not src:  # "construction could begin", "talks will continue": the speaker's, else the story's country
+            src = story_noun_source(trig, sa, spk if spk_verb is not None and spk_verb.lower_ != "according" else [],
+                                    self.story.home)
+        if not src:  # "after the fighting", "a dispute that led to clashes in 2021"
+            src = story_fight_source(trig, sa, self.story.fights, self.story.pair(), lambda a: self.country(a, doc))
         if not src and trig.type == "FIGHT" and tgt:  # "Bishkek cancelled ... after clashes with Dushanbe"
             src = fought_with_side(trig.token, tgt.ids, sa, lambda a: self.country(a, doc))
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
@@ -167,7 +173,7 @@ class Resolver:
         if not tgt and trig.type in JUDGING and len(src.ids) > 1 and their_own(trig.token):
             tgt = Side(list(dict.fromkeys(countries or src.ids)), "reciprocal")  # "praised their partnership"
         if not tgt and trig.type in JUDGING:
-            tgt = self._judged_place(trig, countries)
+            tgt = judged_place(trig, self.catalogue, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
             tgt = complement_target(trig.token, sa, src.ids)
         if not tgt and src.how == "people":  # "voters approved the plant": a home affair
@@ -175,7 +181,7 @@ class Resolver:
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
         if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
-            tgt = self._aimed_at_place(trig, countries)
+            tgt = aimed_at_place(trig, self.catalogue, countries)
         if not tgt and self._all_states(src.ids) and the_countrys_own(trig.token):
             tgt = Side(src.ids[:1], "place")  # "voters backed building the country's first dam"
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
@@ -200,31 +206,6 @@ class Resolver:
         """'The leaders signed a declaration': the bloc and its members act together, aimed at no one."""
         org = self.story.org or self.story.meeting_org
         return src.how == "group" or (org in src.ids and len(src.ids) > 1)
-
-    def _judged_place(self, trig: Trigger, countries: list[str]) -> Side:
-        """'X praised the reconstruction of Shusha': the country of the place judged."""
-        obj = next((c for c in trig.token.children if c.dep_ == "dobj"), None)
-        if obj is None or trig.kind != "verb":
-            return Side([], "none")
-        for tok in obj.subtree:
-            if tok.pos_ != "PROPN":
-                continue
-            place = catalogue_place(self.catalogue, tok.text)
-            country = place.country if place is not None else None
-            if isinstance(country, str) and country not in countries:
-                return Side([country], "place")
-        return Side([], "none")
-
-    def _aimed_at_place(self, trig: Trigger, countries: list[str]) -> Side:
-        """A hostile act aimed 'against' something in a named place: that place's country."""
-        verbs = [trig.token, *(c for c in trig.token.children if c.dep_ == "xcomp")]
-        for prep in (p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "against"):
-            for tok in prep.subtree:
-                place = catalogue_place(self.catalogue, tok.text) if tok.pos_ == "PROPN" else None
-                country = getattr(place, "country", None)
-                if isinstance(country, str) and country not in countries:
-                    return Side([country], "place")
-        return Side([], "none")
 
     def _opponent(
         self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool
