@@ -6,7 +6,7 @@ from typing import Any
 
 from greatgame.events.mutual import MEETING_NOUNS
 from greatgame.events.syntax import child
-from greatgame.events.triggers import Trigger, lemma
+from greatgame.events.triggers import Trigger, content_type, lemma, noun_type, verb_type
 
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 
@@ -86,3 +86,19 @@ def meeting_object(tok: Any) -> bool:
         if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
             return True
     return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
+
+
+SENDING = {"MOBILIZE", "AID"}
+
+
+def sends(trig: Trigger, lex: Any) -> bool:
+    """A promise or approval of sending forces or aid ('the bloc would send troops', 'approved the deployment').
+
+    The act promised is the trigger's content, or the verb itself when it is promised ("would send").
+    """
+    if trig.intent:
+        if trig.content is not None:
+            return content_type(trig.content, lex) in SENDING
+        return trig.kind == "verb" and verb_type(trig.token, trig.pattern, lex)[0] in SENDING
+    obj = child(trig.token, "dobj")
+    return trig.type == "AGREE" and obj is not None and obj.pos_ == "NOUN" and noun_type(obj, lex)[0] in SENDING

@@ -20,6 +20,7 @@ from greatgame.events.frames import (
     meeting_subject,
     own_body,
     passive,
+    sends,
     the_countrys_own,
     their_own,
     two_sided,
@@ -184,6 +185,9 @@ class Resolver:
             tgt = aimed_at_place(trig, self.catalogue, countries)
         if not tgt and self._all_states(src.ids) and the_countrys_own(trig.token):
             tgt = Side(src.ids[:1], "place")  # "voters backed building the country's first dam"
+        home = self.story.home
+        if not tgt and home and home not in src.ids + countries and sends(trig, self.lex):
+            tgt = Side([home], "story")  # "the bloc would send troops" in a story from Almaty: to Kazakhstan
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
             bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
             tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
