@@ -93,6 +93,11 @@ class Side:
         return bool(self.ids)
 
 
+def _clause_subject(tok: Any, head: Any) -> bool:
+    """The subject of a clause inside a noun phrase ('efforts against what Beijing calls ...'): its own doer."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not head and tok.head.pos_ in ("VERB", "AUX")
+
+
 class SentenceActors:
     """The linker's mentions laid onto the tokens of one sentence parse."""
 
@@ -140,7 +145,7 @@ class SentenceActors:
             if tok.i in self.by_token and tok.i > start:
                 found.append((depth, tok.i, self.by_token[tok.i]))
             for c in tok.children:
-                if c.i not in seen and c.dep_ not in STOP_DEPS and not is_setting(c):
+                if c.i not in seen and c.dep_ not in STOP_DEPS and not is_setting(c) and not _clause_subject(c, head):
                     seen.add(c.i)
                     queue.append((c, depth + 1))
         if not found:

@@ -49,13 +49,34 @@ def is_state_id(actor_id: str) -> bool:
 def conjuncts(tok: Any) -> list[Any]:
     """``tok`` and the phrases co-ordinated with it ('A, B and C')."""
     out, stack = [tok], [tok]
+    rel = tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "relcl" else None
+    if rel is not None:  # "on which he received Putin and Xi", Xi parsed as a conjunct of the antecedent
+        more = [c for c in rel.head.children if c.dep_ == "conj" and c.i > tok.i and _after_open_relative(rel.head, c)]
+        out += more
+        stack += more
     while stack:
         t = stack.pop()
         for c in t.children:
             if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or listed(t, c)) and c not in out:
+                if _after_open_relative(t, c):
+                    continue
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _after_open_relative(head: Any, conj: Any) -> bool:
+    """A conjunct hung on ``head`` that continues a relative clause of it.
+
+    "the carpet on which he received Putin last year and Xi Jinping": Xi was received too. A
+    relative clause closed by a comma ("Kazakhstan, which hosts the summit, and Uzbekistan") leaves
+    the conjunct to ``head``.
+    """
+    for rel in (r for r in head.children if r.dep_ == "relcl" and head.i < r.i < conj.i):
+        nxt = rel.right_edge.i + 1
+        if nxt < conj.i and rel.doc[nxt].text != ",":
+            return True
+    return False
 
 
 def listed(tok: Any, c: Any) -> bool:

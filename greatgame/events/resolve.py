@@ -135,7 +135,8 @@ class Resolver:
         """Source, target and place once the target is completed (see the module docstring)."""
         if tgt.how == "anaphor":  # "the men were detained": the people of the event before
             tgt = self._people_before(tgt)
-        tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        bodies = set(src.ids) | self._own_blocs(src.ids, doc) if trig.type not in HOME_TARGET | DOMESTIC else set(src.ids)
+        tgt = Side([a for a in tgt.ids if a not in bodies], tgt.how)  # von der Leyen's act is not aimed at the EU
         own_place = clause_place(trig.token, sa, self.catalogue) if sa is not None else None
         place = own_place or place  # "officials in Baku said the summit would be held in Bishkek"
         attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
@@ -235,6 +236,10 @@ class Resolver:
     def _all_states(self, ids: list[str]) -> bool:
         kinds = {getattr(self.catalogue.get(a), "kind", None) for a in ids}
         return bool(ids) and kinds <= {"state", "person"}
+
+    def _own_blocs(self, ids: list[str], doc: Document) -> set[str]:
+        """The organisations the people among ``ids`` head or serve: whom they speak for."""
+        return {o for o in self.offices(ids, doc) if getattr(self.catalogue.get(o), "kind", None) == "igo"}
 
     def offices(self, ids: list[str], doc: Document) -> list[str]:
         """The states and organisations the people among ``ids`` hold office in (on publication day)."""

@@ -1,0 +1,42 @@
+"""Targets from the trigger's own phrases: not the doer of a clause inside them, not the doer's own bloc."""
+
+import datetime as dt
+
+import pytest
+from event_helpers import coder, events, ids
+
+PUB = dt.date(2025, 4, 4)
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    return coder(code_text, PUB)
+
+
+def test_who_names_a_thing_inside_the_object_is_not_the_target(code):
+    doc = code(
+        "Russian President Vladimir Putin met the leaders of Kazakhstan and Uzbekistan in Astana on Friday. "
+        "Putin called for joint work against what Moscow calls foreign interference."
+    )
+    called = [e for e in events(doc, "DEMAND") if "called" in e.sentence]
+    assert called and "RUS" not in ids(called[0].target)
+
+
+def test_a_name_after_a_relative_clause_without_comma_belongs_to_that_clause(code):
+    doc = code(
+        "Kazakh President Kassym-Jomart Tokayev greeted the guests on the same steps on which he received "
+        "Vladimir Putin last year and Xi Jinping earlier."
+    )
+    received = [e for e in events(doc, "CONSULT") if "xi-jinping" in ids(e.target)]
+    assert received and "vladimir-putin" in ids(received[0].target)
+    assert ids(received[0].source) == ["kassym-jomart-tokayev"] and received[0].trigger == "received"
+
+
+def test_the_head_of_a_bloc_does_not_act_towards_the_bloc(code):
+    doc = code(
+        "Leaders of the European Union met the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, "
+        "Turkmenistan and Uzbekistan in Samarkand on Friday. "
+        "Ursula von der Leyen announced an investment package under the EU's Global Gateway programme."
+    )
+    announced = [e for e in events(doc, "AGREE") if "announced" in e.sentence]
+    assert announced and "EU" not in ids(announced[0].target)
