@@ -40,3 +40,21 @@ def test_the_head_of_a_bloc_does_not_act_towards_the_bloc(code):
     )
     announced = [e for e in events(doc, "AGREE") if "announced" in e.sentence]
     assert announced and "EU" not in ids(announced[0].target)
+
+
+def test_a_signed_memorandum_of_a_states_obligations_is_that_states_act(code):
+    doc = code(
+        "Leaders of the Collective Security Treaty Organization (CSTO) met in Minsk on Friday. "
+        "A memorandum of commitments of the Republic of Serbia to obtain the status of a CSTO observer was signed."
+    )
+    signed = [e for e in events(doc, "AGREE") if "memorandum" in e.sentence]
+    assert signed and ids(signed[0].source) == ["SRB"] and ids(signed[0].target) == ["CSTO"]
+
+
+def test_a_decision_adopted_to_start_a_procedure_is_aimed_at_whom_the_procedure_is_for(code):
+    doc = code(
+        "Leaders of the Collective Security Treaty Organization (CSTO) met in Minsk on Friday. "
+        "A decision was adopted to open the procedure for the accession of Mongolia."
+    )
+    adopted = [e for e in events(doc, "AGREE") if "decision" in e.sentence]
+    assert adopted and "MNG" in ids(adopted[0].target)

@@ -51,6 +51,7 @@ GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisa
                "alliance", "summit", "delegations", "presidents", "ministers", "countries", "nations", "neighbours",
                "neighbors", "rulers", "commonwealth", "officials", "diplomats"}  # fmt: skip
 SELF_PASSIVES = {"represent"}
+BINDING_NOUNS = {"obligation", "commitment", "undertaking", "pledge", "guarantee"}  # of the party they bind
 # "the men were detained": people just named, taken up by a plural noun or a number
 PEOPLE_ANAPHORS = {"men", "women", "suspects", "detainees", "defendants", "accused", "attackers", "gunmen",
                    "victims", "prisoners", "citizens", "migrants", "workers", "people"}  # fmt: skip
@@ -293,6 +294,31 @@ def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]
     return first_nonempty(cands, source)
 
 
+def _purpose_targets(tok: Any, sa: SentenceActors, source: list[str]) -> list[str]:
+    """The object of the purpose clause of a passive act ('was adopted to start the procedure for X')."""
+    for verb in (c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            continue
+        for obj in [child(verb, "dobj"), *prep_objects(verb, ["for", "to", "with"])]:
+            ids = [a for a in sa.np_with_conj(obj) if a not in source] if obj is not None else []
+            if ids:
+                return ids
+    return []
+
+
+def bound_party(subj: Any, sa: SentenceActors) -> list[str]:
+    """Who a signed document binds: 'the Memorandum of Obligations of Iran', 'Iran's commitments'."""
+    for tok in subj.subtree:
+        if tok.lower_.rstrip("s") not in BINDING_NOUNS:  # "Obligations" (in a title, no lemma)
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = owner if owner is not None else next(iter(prep_objects(tok, ["of"])), None)
+        ids = sa.np_with_conj(owner) if owner is not None else []
+        if ids:
+            return ids
+    return []
+
+
 def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[str]:
     """The actors of the co-ordinated phrase nearest before a relative clause (one doer: 'who hosted')."""
     before = [c for c in conjuncts(antecedent) if c.i < relcl.i]
@@ -342,10 +368,17 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     if own_passive:
         agent = prep_objects(tok, ["by"])
         source = sa.np_with_conj(agent[0]) if agent else []
+        bound = bound_party(subj, sa) if subj is not None and not source else []
+        if bound:  # "the Memorandum of Obligations of Iran to obtain SCO membership was signed": Iran signs
+            source = bound
+            target = sa.subtree_actors(subj, set(source))
+            return Side(source, "parse"), Side(target, "parse" if target else "none"), None
         target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
         anaphor = not target and subj is not None and people_anaphor(subj)
         if not target:
             target = _verb_targets(tok, trig, sa, source)
+        if not target:  # "a decision was adopted to start the procedure for the admission of Belarus"
+            target = _purpose_targets(tok, sa, source)
         if not target and subj is not None:  # "Memoranda granting Egypt and Qatar the status ... were signed"
             target = sa.subtree_actors(subj, set(source))
         how = "anaphor" if anaphor else ("parse" if target else "none")
