@@ -24,34 +24,19 @@ from greatgame.events.phrases import (
     is_state_id,
     split_subjects,
 )
-from greatgame.events.syntax import RELATIVES, child, first_nonempty, is_setting, prep_objects, subject_token
+from greatgame.events.syntax import child, is_setting, prep_objects, subject_token
 from greatgame.events.triggers import Trigger, lemma
+from greatgame.events.verb_targets import bound_party, purpose_targets, verb_targets
 
 logger = logging.getLogger(__name__)
 
 STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos_"}
-DEFAULT_TARGET_PREPS = [
-    "to",
-    "with",
-    "against",
-    "on",
-    "from",
-    "into",
-    "toward",
-    "towards",
-    "at",
-    "for",
-    "over",
-    "of",
-    "in",
-]
 CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "prep"}
 PAIR_WORDS = {"two", "both", "sides", "side", "parties"}
 GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisation", "organization", "bloc",
                "alliance", "summit", "delegations", "presidents", "ministers", "countries", "nations", "neighbours",
                "neighbors", "rulers", "commonwealth", "officials", "diplomats"}  # fmt: skip
 SELF_PASSIVES = {"represent"}
-BINDING_NOUNS = {"obligation", "commitment", "undertaking", "pledge", "guarantee"}  # of the party they bind
 # "the men were detained": people just named, taken up by a plural noun or a number
 PEOPLE_ANAPHORS = {"men", "women", "suspects", "detainees", "defendants", "accused", "attackers", "gunmen",
                    "victims", "prisoners", "citizens", "migrants", "workers", "people"}  # fmt: skip
@@ -261,64 +246,6 @@ def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
 
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 RECEIVING = {"receive", "welcome", "greet", "host"}  # "to be received by X": X is the host, the doer
-def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
-    cands: list[list[str]] = []
-    obj = child(tok, "dobj", "obj", "attr", "oprd")
-    if obj is not None and obj.lower_ in RELATIVES and tok.dep_ == "relcl":  # "the summit, which X attended"
-        obj = tok.head
-    dative = child(tok, "dative", "iobj")
-    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
-        cands.append(sa.np_with_conj(dative))
-    preps = list(dict.fromkeys([*trig.pattern.target_preps, *DEFAULT_TARGET_PREPS]))
-    if trig.pattern.target_preps:
-        cands += [sa.np_with_conj(o) for o in prep_objects(tok, trig.pattern.target_preps)]
-    if obj is not None:
-        cands.append(sa.np_with_conj(obj))
-    cands += [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
-    content = trig.content
-    if content is not None:
-        subj = child(content, "nsubj", "nsubjpass")
-        cands.append(sa.np_with_conj(subj) if subj is not None else [])
-        if content.pos_ in ("NOUN", "PROPN"):
-            cands.append(sa.np_with_conj(content))
-        cobj = child(content, "dobj", "obj", "dative")
-        cands.append(sa.np_with_conj(cobj) if cobj is not None else [])
-        cands += [sa.np_with_conj(o) for o in prep_objects(content, preps)]
-        cands.append(sa.subtree_actors(content, set(source)))
-    if obj is None:  # "could use the base to help defend Tajikistan": the governed verb's object
-        for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
-            vobj = child(verb, "dobj")
-            cands.append(sa.np_with_conj(vobj) if vobj is not None else [])
-    if obj is not None:
-        cands.append(sa.subtree_actors(obj, set(source)))
-    return first_nonempty(cands, source)
-
-
-def _purpose_targets(tok: Any, sa: SentenceActors, source: list[str]) -> list[str]:
-    """The object of the purpose clause of a passive act ('was adopted to start the procedure for X')."""
-    for verb in (c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
-        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
-            continue
-        for obj in [child(verb, "dobj"), *prep_objects(verb, ["for", "to", "with"])]:
-            ids = [a for a in sa.np_with_conj(obj) if a not in source] if obj is not None else []
-            if ids:
-                return ids
-    return []
-
-
-def bound_party(subj: Any, sa: SentenceActors) -> list[str]:
-    """Who a signed document binds: 'the Memorandum of Obligations of Iran', 'Iran's commitments'."""
-    for tok in subj.subtree:
-        if tok.lower_.rstrip("s") not in BINDING_NOUNS:  # "Obligations" (in a title, no lemma)
-            continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        owner = owner if owner is not None else next(iter(prep_objects(tok, ["of"])), None)
-        ids = sa.np_with_conj(owner) if owner is not None else []
-        if ids:
-            return ids
-    return []
-
-
 def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[str]:
     """The actors of the co-ordinated phrase nearest before a relative clause (one doer: 'who hosted')."""
     before = [c for c in conjuncts(antecedent) if c.i < relcl.i]
@@ -376,9 +303,9 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
         anaphor = not target and subj is not None and people_anaphor(subj)
         if not target:
-            target = _verb_targets(tok, trig, sa, source)
+            target = verb_targets(tok, trig, sa, source)
         if not target:  # "a decision was adopted to start the procedure for the admission of Belarus"
-            target = _purpose_targets(tok, sa, source)
+            target = purpose_targets(tok, sa, source)
         if not target and subj is not None:  # "Memoranda granting Egypt and Qatar the status ... were signed"
             target = sa.subtree_actors(subj, set(source))
         how = "anaphor" if anaphor else ("parse" if target else "none")
@@ -417,7 +344,7 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         if gsubj is not None and governor.lemma_ in ("be", "become", "remain"):
             target = sa.np_with_conj(gsubj)
             return Side([], "none"), Side(target, "parse" if target else "none"), None
-    target = _verb_targets(tok, trig, sa, source)
+    target = verb_targets(tok, trig, sa, source)
     if trig.type in trig.pattern.converse and source and target:  # "X received a loan from Y": Y gives, X receives
         source, target = target, source
     return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), subj
