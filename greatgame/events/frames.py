@@ -22,6 +22,15 @@ def own_body(subj: Any) -> bool:
     )
 
 
+def the_country(subj: Any) -> bool:
+    """'the country', 'the government' with nothing else in the phrase: the speaker's own, said by its people."""
+    return (
+        subj.lower_ in ("country", "government")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and all(c.dep_ in ("det", "punct") for c in subj.children)
+    )
+
+
 def their_own(tok: Any) -> bool:
     """The object is the doers' own ('praised their partnership'): each judges the other."""
     obj = child(tok, "dobj")

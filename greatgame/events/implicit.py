@@ -136,3 +136,16 @@ def deontic_source(tok: Any, sa: SentenceActors, spk: list[str]) -> Side:
     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     ids = sa.np_with_conj(subj) if subj is not None else []
     return Side(ids, "parse" if ids else "none")
+
+
+@functools.lru_cache(maxsize=1)
+def arrangement_nouns() -> frozenset[str]:
+    """Nouns of arrangements between parties ('partnership', 'recognition'): see implicit.yaml."""
+    return frozenset(str(w).lower() for w in load_data("implicit.yaml")["arrangement_nouns"])
+
+
+def arrangement_subject(subj: Any, sa: SentenceActors) -> bool:
+    """'The partnership would bring ...', 'official recognition would give ...': an arrangement naming no party."""
+    if subj.lemma_.lower() not in arrangement_nouns() and subj.lower_ not in arrangement_nouns():
+        return False
+    return not any(t.i in sa.by_token for t in subj.subtree)

@@ -21,11 +21,13 @@ from greatgame.events.frames import (
     own_body,
     passive,
     sends,
+    the_country,
     the_countrys_own,
     their_own,
     two_sided,
 )
 from greatgame.events.implicit import (
+    arrangement_subject,
     complement_target,
     deontic_source,
     fought_with_side,
@@ -89,6 +91,9 @@ class Resolver:
             src = topic_source(subj, sa)
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev, sa)
+        if not src and subj is not None and spk_verb is not None and arrangement_subject(subj, sa):
+            said_by = child(spk_verb, "nsubj")  # "X said the partnership would bring investment to Y": X's promise
+            src = Side(list(spk), "speaker") if spk else self._resolve(said_by, [], prev, sa) if said_by is not None else src
         if not src and subj is not None:  # "voters approved the plant"
             here = [place.country] if place is not None and place.country else self.story.where()
             src = population_source(subj, sa, here, trig.token)
@@ -316,6 +321,10 @@ class Resolver:
                 return Side(inside, "pronoun")
             if prev:
                 return Side([a.id for a in prev[-1].source], "pronoun")
+        if spk and the_country(subj):  # "Tokayev said the country would pick ...": his, in a story of his country
+            own = {self.catalogue.country_of(a) or a for a in spk}
+            if self.story.home is None or self.story.home in own:
+                return Side(list(spk), "pronoun")
         if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
             return Side([self.story.org], "group")
         if words & PAIR_WORDS and self.story.pair():
