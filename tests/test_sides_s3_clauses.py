@@ -58,3 +58,12 @@ def test_a_decision_adopted_to_start_a_procedure_is_aimed_at_whom_the_procedure_
     )
     adopted = [e for e in events(doc, "AGREE") if "decision" in e.sentence]
     assert adopted and "MNG" in ids(adopted[0].target)
+
+
+def test_a_first_subject_hung_on_a_fronted_day_still_acts(code):
+    doc = code(
+        "On Wednesday Tajikistan and Afghanistan's Taliban authorities held a ceremony at the border near Panj "
+        "to mark the start of work on the Afghan section of the power line."
+    )
+    marked = [e for e in doc.events if e.trigger == "mark"]
+    assert marked and ids(marked[0].source)[:1] == ["TJK"]

@@ -81,7 +81,22 @@ class Side:
 
 def _clause_subject(tok: Any, head: Any) -> bool:
     """The subject of a clause inside a noun phrase ('efforts against what Beijing calls ...'): its own doer."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not head and tok.head.pos_ in ("VERB", "AUX")
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != head.i and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _stranded_conjunct(head: Any, sa: SentenceActors) -> Any:
+    """A subject's first conjunct the parser hung on a fronted time phrase ('On Wednesday Turkmenistan and X').
+
+    The actor just before an 'and' that opens the subject's phrase, when it is the object of a
+    preposition whose phrase ends there.
+    """
+    if not head.dep_.startswith("nsubj"):
+        return None
+    cc = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    if cc is None or cc.dep_ != "cc" or cc.head.i >= cc.i or cc.head.i not in sa.by_token:
+        return None
+    named = cc.head
+    return named if named.dep_ == "pobj" and named.head.dep_ == "prep" and named.right_edge.i == cc.i else None
 
 
 class SentenceActors:
@@ -175,6 +190,9 @@ class SentenceActors:
                     for a in self.ids_at(c.i):
                         if a not in ids:
                             ids.append(a)
+        stranded = _stranded_conjunct(head, self)
+        if stranded is not None:  # "On Wednesday Turkmenistan and Afghanistan's authorities": both
+            ids = list(dict.fromkeys([*self.np_actors(stranded), *ids]))
         split = split_subjects(head)  # "A and B signed" parsed as two subjects: A first
         if split:
             ordered = sorted([head, *split], key=lambda t: t.i)

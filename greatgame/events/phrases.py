@@ -29,7 +29,7 @@ def dateline_end(head: Any) -> int:
 
 def in_appos(tok: Any, head: Any) -> bool:
     """``tok`` is (in) an apposition of ``head``: 'The Leader of the Nation, Emomali Rahmon'."""
-    while tok.head is not tok and tok.i != head.i:
+    while tok.head.i != tok.i and tok.i != head.i:
         if tok.dep_ == "appos" and tok.head.i == head.i:
             return True
         tok = tok.head
@@ -90,7 +90,7 @@ def listed(tok: Any, c: Any) -> bool:
 
 def split_subjects(head: Any) -> list[Any]:
     """The other subjects of the same verb when an 'and' joins them ("A and B signed" as two nsubj)."""
-    if not head.dep_.startswith("nsubj") or head.head is head:
+    if not head.dep_.startswith("nsubj") or head.head.i == head.i:
         return []
     verb = head.head
     start = dateline_end(head)
