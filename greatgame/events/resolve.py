@@ -26,6 +26,7 @@ from greatgame.events.frames import (
     their_own,
     two_sided,
 )
+from greatgame.events.home_sides import domestic_source, home_target, opponent
 from greatgame.events.implicit import (
     arrangement_subject,
     complement_target,
@@ -131,7 +132,7 @@ class Resolver:
         if not src and lemma(trig.token) in CHOOSING and self.story.home and passive(trig.token):
             src = Side([self.story.home], "place")  # "the other bidders were not selected": by the state
         if not src and trig.type in DOMESTIC:
-            src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
+            src = domestic_source(tgt, sa, self.story, lambda a: self.country(a, doc), trig.type == "FIGHT")
         return src
 
     def target(
@@ -174,9 +175,8 @@ class Resolver:
         if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
             countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
         if not tgt and two_sided(trig) and sa is not None and self._all_states(src.ids):
-            tgt = self._opponent(
-                src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
-            )
+            clash = trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
+            tgt = opponent(src, countries, sa, self.story, lambda a: self.country(a, doc), clash)
         if not tgt and trig.type in JUDGING and len(src.ids) > 1 and their_own(trig.token):
             tgt = Side(list(dict.fromkeys(countries or src.ids)), "reciprocal")  # "praised their partnership"
         if not tgt and trig.type in JUDGING:
@@ -201,7 +201,8 @@ class Resolver:
             trig.type in HOME_TARGET | DOMESTIC
             or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
         ):
-            tgt = self._home_target(trig, src, place, doc)
+            home = self.story.home if len(doc.sentences) > 1 else None
+            tgt = home_target(trig, src, place, self.story, home, sa, lambda a: self.country(a, doc))
         return src, tgt, place
 
     def _people_before(self, tgt: Side) -> Side:
@@ -216,27 +217,6 @@ class Resolver:
         """'The leaders signed a declaration': the bloc and its members act together, aimed at no one."""
         org = self.story.org or self.story.meeting_org
         return src.how == "group" or (org in src.ids and len(src.ids) > 1)
-
-    def _opponent(
-        self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool
-    ) -> Side:
-        """The other side of a clash or truce: another state the sentence names, else the story's pair.
-
-        The story's pair only for a clash or truce as such ("fighting in April", "a truce"), not
-        for one side's act ("attackers were killed").
-        """
-        mine = set(src.ids) | set(countries)
-        named = [self.country(a, doc) for t in sorted(sa.by_token) for a in sa.ids_at(t)]
-        others = [c for c in dict.fromkeys(c for c in named if c) if c not in mine]
-        if len(others) == 1:
-            return Side(others, "parse")
-        for pair in reversed(self.story.pairs if clash else []):
-            states = [self.country(a, doc) or a for a in pair]
-            if mine & set(states):
-                rest = [a for a in dict.fromkeys(states) if a not in mine]
-                if rest:
-                    return Side(rest, "story")
-        return Side([], "none")
 
     def _all_states(self, ids: list[str]) -> bool:
         kinds = {getattr(self.catalogue.get(a), "kind", None) for a in ids}
@@ -256,23 +236,6 @@ class Resolver:
                 continue
         return out
 
-    def _home_target(self, trig: Trigger, src: Side, place: Any, doc: Document) -> Side:
-        """A home affair's target.
-
-        The place it happens in, the story's country for foreign forces arriving there, else the
-        doer's own country.
-        """
-        own = [c for c in (self.country(a, doc) for a in src.ids) if c]
-        home = self.story.home if len(doc.sentences) > 1 else None
-        if place is not None and place.country:
-            return Side([place.country], "place")
-        if trig.type in ("MOBILIZE", "AID", "RETREAT") and home and home not in own + src.ids:
-            return Side([home], "story")  # "Russian paratroopers landed" in a story from Almaty
-        if own:
-            return Side(own[:1], "place")
-        where = [c for c in self.story.where() if c not in src.ids]
-        return Side(where[:1], "story" if where else "none")
-
     def titled(self, words: set[str]) -> list[str]:
         """The story's person a bare title ('the Secretary') names: one whose office has that word."""
         for person in self.people:
@@ -287,24 +250,6 @@ class Resolver:
             return Side(list(spk), "speaker")
         if trig.type in ("AGREE", "CONSULT") and self.story.group():
             return Side(self.story.group(), "group")
-        return Side([], "none")
-
-    def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document, fight: bool = False) -> Side:
-        """A home affair with no named doer: the country of the target, or the one state named.
-
-        Fighting with no doer between two named states ("clashes in X's region bordering Y") is
-        between them.
-        """
-        countries = {self.country(a, doc) for a in tgt.ids} - {None}
-        if len(countries) == 1:
-            return Side(list(countries), "place")
-        named = list(dict.fromkeys(c for c in (self.country(a, doc) for a in sa.by_token.values()) if c))
-        if len(named) == 1:
-            return Side(named, "place")
-        if fight and len(named) == 2:
-            return Side(named, "pair")
-        if not named and self.story.where():  # "516 people had been detained": the story's country
-            return Side(self.story.where()[:1], "place")
         return Side([], "none")
 
     def _resolve(self, subj: Any, spk: list[str], prev: list[Event], sa: SentenceActors | None = None) -> Side:
