@@ -43,15 +43,21 @@ OWN_CLAUSE_STOP = {"advcl", "relcl", "acl", "ccomp", "parataxis", "conj"}
 def the_countrys_own(tok: Any) -> bool:
     """What the clause acts on belongs to 'the country' of its doers.
 
-    'voters backed building the country's first dam': a home affair, not one of another state.
+    'voters backed building the country's first dam', 'voted in a referendum to build the country's
+    first plant': a home affair, not one of another state.
     """
-    todo = [c for c in tok.children if c.dep_ not in OWN_CLAUSE_STOP and c.dep_ != "nsubj"]
+    todo = [c for c in tok.children if (c.dep_ not in OWN_CLAUSE_STOP or _purpose(c)) and c.dep_ != "nsubj"]
     while todo:
         cur = todo.pop()
         if cur.dep_ == "poss" and cur.lower_ == "country" and any(d.lower_ == "the" for d in cur.children):
             return True
-        todo += [c for c in cur.children if c.dep_ not in OWN_CLAUSE_STOP]
+        todo += [c for c in cur.children if c.dep_ not in OWN_CLAUSE_STOP or _purpose(c)]
     return False
+
+
+def _purpose(clause: Any) -> bool:
+    """An infinitive saying what the act is for ('voted in a referendum to build ...')."""
+    return clause.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def two_sided(trig: Trigger) -> bool:

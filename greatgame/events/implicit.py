@@ -2,6 +2,7 @@
 
 * What a judgement or a demand is about, told in a complement clause ("X questioned why
   Kazakhstan needed outside help": Kazakhstan);
+* the possessor of a relational subject ("Afghanistan's neighbours tightened their borders");
 * the people of a country named only by what they do ("rejected talks with the protesters",
   "urged voters to reject the plan"): the doer's own country, unless the phrase names another;
   as the doers ("voters approved the plan"), the country where the story happens.
@@ -149,3 +150,23 @@ def arrangement_subject(subj: Any, sa: SentenceActors) -> bool:
     if subj.lemma_.lower() not in arrangement_nouns() and subj.lower_ not in arrangement_nouns():
         return False
     return not any(t.i in sa.by_token for t in subj.subtree)
+
+
+def care_source(tok: Any, tgt: list[str], country: Any) -> Side:
+    """'People on the Kyrgyz side were evacuated': with no agent, the country of the people cared for."""
+    care = {str(w).lower() for w in load_data("implicit.yaml")["care_verbs"]}
+    if tok.lemma_.lower() not in care or not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return Side([], "none")
+    states = {country(a) or a for a in tgt}
+    return Side(list(states), "people") if len(states) == 1 else Side([], "none")  # a home affair: at home
+
+
+def possessor_target(tok: Any, sa: SentenceActors, source: list[str]) -> Side:
+    """'Afghanistan's northern neighbours tightened their borders': aimed at the possessor, Afghanistan."""
+    subj = subject_token(tok)[0]
+    relational = {str(w).lower() for w in load_data("implicit.yaml")["relational_nouns"]}
+    if subj is None or subj.lower_ not in relational:
+        return Side([], "none")
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    ids = [a for a in sa.np_with_conj(owner) if a not in source] if owner is not None else []
+    return Side(ids, "parse" if ids else "none")

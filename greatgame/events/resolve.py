@@ -29,11 +29,13 @@ from greatgame.events.frames import (
 from greatgame.events.home_sides import domestic_source, home_target, opponent
 from greatgame.events.implicit import (
     arrangement_subject,
+    care_source,
     complement_target,
     deontic_source,
     fought_with_side,
     population_source,
     population_target,
+    possessor_target,
     topic_source,
 )
 from greatgame.events.lexicon import Lexicon
@@ -127,8 +129,10 @@ class Resolver:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
-        if not src and trig.type in POLICING and self.story.home and passive(trig.token):
-            src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
+        if not src and trig.type in POLICING and self.story.where() and passive(trig.token):
+            src = Side(self.story.where()[:1], "place")  # "four Tajik citizens were arrested": the police there
+        if not src and tgt:  # "100,000 people on the Kyrgyz side were evacuated": by their own state
+            src = care_source(trig.token, tgt.ids, lambda a: self.country(a, doc))
         if not src and lemma(trig.token) in CHOOSING and self.story.home and passive(trig.token):
             src = Side([self.story.home], "place")  # "the other bidders were not selected": by the state
         if not src and trig.type in DOMESTIC:
@@ -154,6 +158,8 @@ class Resolver:
         if sa is not None:  # "X and Y met at a summit in Z": not with Z
             tgt = not_a_place(trig, src, tgt, sa)
         src, tgt = reciprocal(trig, src, tgt)
+        if not tgt and src.how == "people" and trig.type == "AID":  # "people ... were evacuated": at home
+            tgt = Side(list(src.ids), "place")
         if not tgt:
             tgt = self._group_target(trig, src)
         if trig.type == "CONSULT" and not tgt:
@@ -189,6 +195,8 @@ class Resolver:
             tgt = population_target(trig.token, sa, countries or self.story.where())
         if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
             tgt = aimed_at_place(trig, self.catalogue, countries)
+        if not tgt and trig.kind == "verb" and sa is not None:  # "Afghanistan's neighbours tightened their borders"
+            tgt = possessor_target(trig.token, sa, src.ids)
         if not tgt and self._all_states(src.ids) and the_countrys_own(trig.token):
             tgt = Side(src.ids[:1], "place")  # "voters backed building the country's first dam"
         home = self.story.home
