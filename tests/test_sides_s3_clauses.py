@@ -67,3 +67,21 @@ def test_a_first_subject_hung_on_a_fronted_day_still_acts(code):
     )
     marked = [e for e in doc.events if e.trigger == "mark"]
     assert marked and ids(marked[0].source)[:1] == ["TJK"]
+
+
+def test_credentials_of_a_named_envoy_are_his(code):
+    doc = code(
+        "Kazakhstan's Foreign Ministry said it had accepted the credentials of the Taliban's envoy, "
+        "Abdul Rahman Shirzad, on Monday."
+    )
+    accepted = [e for e in doc.events if e.trigger == "accepted"]
+    assert accepted and ids(accepted[0].target) == ["abdul-rahman-shirzad"]
+
+
+def test_the_neighbouring_country_is_the_state_named_before_it(code):
+    doc = code(
+        "ANKARA, July 2 (Steppe Wire) — Turkish troops held drills on Friday near the border "
+        "with Syria, as Islamic State militants pressed an offensive across the east of the neighbouring country."
+    )
+    raids = [e for e in doc.events if e.trigger == "pressed"]
+    assert raids and ids(raids[0].target) == ["SYR"]

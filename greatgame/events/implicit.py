@@ -170,3 +170,22 @@ def possessor_target(tok: Any, sa: SentenceActors, source: list[str]) -> Side:
     owner = next((c for c in subj.children if c.dep_ == "poss"), None)
     ids = [a for a in sa.np_with_conj(owner) if a not in source] if owner is not None else []
     return Side(ids, "parse" if ids else "none")
+
+
+NEIGHBOURING = {"neighbouring", "neighboring", "adjacent"}
+
+
+def neighbouring_country(tok: Any, sa: SentenceActors, exclude: set[str], country: Any) -> Side:
+    """'... from the border with Afghanistan, as fighters pressed across the north of the neighbouring country'.
+
+    A phrase 'the neighbouring country' among the trigger's objects is the last state named before it
+    in the sentence that is not one of the doers' or the story's own (``exclude``).
+    """
+    for obj in (t for o in _objects(tok) for t in o.subtree):
+        if obj.lower_ not in ("country", "state") or not any(c.lower_ in NEIGHBOURING for c in obj.children):
+            continue
+        before = [country(a) or a for i, a in sorted(sa.by_token.items()) if i < obj.i]
+        states = [c for c in before if c not in exclude and c.isupper() and len(c) == 3]
+        if states:
+            return Side(states[-1:], "parse")
+    return Side([], "none")

@@ -11,7 +11,9 @@ def appos_person(head: Any, found: list[tuple[int, int, str]], parse: Any) -> tu
     """The person an apposition after a common-noun head names, when a modifier names someone else."""
     if head.pos_ != "NOUN" or is_person_id(found[0][2]):
         return None
-    appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    holder = parse[found[0][1]].head  # "the credentials of the Taliban's ambassador, X": the ambassador's
+    nouns = [head, holder] if holder.pos_ == "NOUN" and holder.i != head.i and holder.i in {t.i for t in head.subtree} else [head]
+    appos = {t.i for n in nouns for c in n.children if c.dep_ == "appos" for t in c.subtree}
     return next((f for f in found if f[1] in appos and is_person_id(f[2])), None)
 
 

@@ -33,6 +33,7 @@ from greatgame.events.implicit import (
     complement_target,
     deontic_source,
     fought_with_side,
+    neighbouring_country,
     population_source,
     population_target,
     possessor_target,
@@ -193,6 +194,9 @@ class Resolver:
             tgt = Side(list(src.ids), "place")
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
+        if not tgt and trig.kind == "verb" and sa is not None:  # "pressed an offensive across the neighbouring country"
+            mine = set(src.ids) | {self.story.home} | {c for a in src.ids if self._all_states([a]) for c in [self.country(a, doc)]}
+            tgt = neighbouring_country(trig.token, sa, mine, lambda a: self.country(a, doc))
         if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
             tgt = aimed_at_place(trig, self.catalogue, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "Afghanistan's neighbours tightened their borders"
