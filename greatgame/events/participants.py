@@ -157,8 +157,10 @@ class SentenceActors:
             if named and is_person_id(named[0][2]):
                 found = [named[0], *found]
         named = appos_person(head, found, self.parse)
-        if named is not None:  # "the Taliban's ambassador, Gul Hassan Hassan": the man, not his employer
-            found = [named, *found]
+        if len(named) > 1:  # "the heads of the EU, Antonio Costa and Ursula von der Leyen": both
+            return [f[2] for f in named]
+        if named:  # "the Taliban's ambassador, Gul Hassan Hassan": the man, not his employer
+            found = [named[0], *found]
         best = found[0][2]
         if is_person_id(best):
             states = [a for _, _, a in found if is_state_id(a)]

@@ -7,14 +7,24 @@ from typing import Any
 DASHES = {"—", "–", "--"}
 
 
-def appos_person(head: Any, found: list[tuple[int, int, str]], parse: Any) -> tuple[int, int, str] | None:
-    """The person an apposition after a common-noun head names, when a modifier names someone else."""
+def appos_person(head: Any, found: list[tuple[int, int, str]], parse: Any) -> list[tuple[int, int, str]]:
+    """The people an apposition after a common-noun head names, when a modifier names someone else.
+
+    One entry per person, in text order ("the heads of the EU, A and B": A, B).
+    """
+    people = _appos_people(head, found, parse)
+    return [min((f for f in people if f[2] == a), key=lambda f: f[0]) for a in dict.fromkeys(f[2] for f in people)]
+
+
+def _appos_people(head: Any, found: list[tuple[int, int, str]], parse: Any) -> list[tuple[int, int, str]]:
     if head.pos_ != "NOUN" or is_person_id(found[0][2]):
-        return None
-    holder = parse[found[0][1]].head  # "the credentials of the Taliban's ambassador, X": the ambassador's
-    nouns = [head, holder] if holder.pos_ == "NOUN" and holder.i != head.i and holder.i in {t.i for t in head.subtree} else [head]
+        return []
+    named = parse[found[0][1]]  # "the heads of the European Union, A and B": the people
+    holder = named.head  # "the credentials of the Taliban's ambassador, X": the ambassador's
+    inside = {t.i for t in head.subtree}
+    nouns = [head, *(t for t in (holder, named) if t.pos_ in ("NOUN", "PROPN") and t.i != head.i and t.i in inside)]
     appos = {t.i for n in nouns for c in n.children if c.dep_ == "appos" for t in c.subtree}
-    return next((f for f in found if f[1] in appos and is_person_id(f[2])), None)
+    return sorted((f for f in found if f[1] in appos and is_person_id(f[2])), key=lambda f: f[1])
 
 
 def dateline_end(head: Any) -> int:

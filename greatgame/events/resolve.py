@@ -178,6 +178,9 @@ class Resolver:
                 place = visited
                 if visited.country and visited.country not in src.ids:
                     tgt = Side([visited.country], "parse")
+                bloc = self.story.meeting_bloc([])  # "X did not come to Bishkek" for the bloc's summit there
+                if tgt and bloc and visited.country == self.story.home and bloc not in src.ids:
+                    tgt = Side([*tgt.ids, bloc], tgt.how)
         countries = [c for c in (self.country(a, doc) for a in src.ids) if c] + self.offices(src.ids, doc)
         if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
             countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
@@ -276,6 +279,11 @@ class Resolver:
             inside = sentence_antecedent(subj, sa) if sa is not None else []
             if inside:  # "Uzbekistan is not a member of the CSTO, which it left": Uzbekistan
                 return Side(inside, "pronoun")
+            if prev and subj.lower_ == "they" and prev[-1].type == "CONSULT" and prev[-1].modality == "asserted":
+                named = set(sa.by_token.values()) if sa is not None else set()  # not "they welcomed Y" with Y
+                met = [a.id for a in prev[-1].source + prev[-1].target if a.id not in named]
+                if met:  # "X met Y. They announced a partnership": both
+                    return Side(list(dict.fromkeys(met)), "pronoun")
             if prev:
                 return Side([a.id for a in prev[-1].source], "pronoun")
         if spk and the_country(subj):  # "Tokayev said the country would pick ...": his, in a story of his country
