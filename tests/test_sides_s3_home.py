@@ -49,3 +49,21 @@ def test_foreigners_arrested_in_a_story_of_another_country_are_arrested_by_its_p
     )
     arrested = [e for e in doc.events if e.trigger == "arrested"]
     assert arrested and ids(arrested[0].source) == ["RUS"] and ids(arrested[0].target) == ["UZB"]
+
+
+def test_joining_the_sanctions_named_again_is_aimed_at_the_other_party_named(code):
+    doc = code(
+        "Kazakhstan and Uzbekistan have not joined the sanctions, but their banks have become more "
+        "careful with Iranian clients."
+    )
+    joined = [e for e in doc.events if e.trigger == "joined"]
+    assert joined and ids(joined[0].target) == ["IRN"]
+
+
+def test_lifting_the_ban_named_again_is_aimed_at_the_banned_group(code):
+    doc = code(
+        "Tajikistan, Uzbekistan's neighbour, still lists Hizb ut-Tahrir as a terrorist organisation, although "
+        "Tajik officials have said they are considering lifting the ban."
+    )
+    lifting = [e for e in doc.events if e.trigger == "lifting"]
+    assert lifting and ids(lifting[0].source) == ["TJK"] and ids(lifting[0].target) == ["HIZB_UT_TAHRIR"]

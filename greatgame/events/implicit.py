@@ -189,3 +189,25 @@ def neighbouring_country(tok: Any, sa: SentenceActors, exclude: set[str], countr
         if states:
             return Side(states[-1:], "parse")
     return Side([], "none")
+
+
+GROUP_KINDS = {"armed_group", "movement", "party"}
+
+
+def measure_target(tok: Any, sa: SentenceActors, exclude: set[str], kind: Any) -> Side:
+    """'Central Asian governments have not joined the sanctions, but ... Russian partners': Russia.
+
+    A definite measure noun among the trigger's objects naming nobody: the one other party the
+    sentence names, else the one group among them ("still lists the Taliban ..., although officials
+    are considering lifting the ban").
+    """
+    measures = {str(w).lower() for w in load_data("implicit.yaml")["measure_nouns"]}
+    for obj in _objects(tok):
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in obj.children)
+        if obj.lower_ not in measures or not definite or any(t.i in sa.by_token for t in obj.subtree):
+            continue
+        others = [a for a in dict.fromkeys(sa.by_token.values()) if a not in exclude]
+        groups = [a for a in others if kind(a) in GROUP_KINDS]
+        if len(others) == 1 or len(groups) == 1:
+            return Side(others if len(others) == 1 else groups, "parse")
+    return Side([], "none")

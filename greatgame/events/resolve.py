@@ -33,6 +33,7 @@ from greatgame.events.implicit import (
     complement_target,
     deontic_source,
     fought_with_side,
+    measure_target,
     neighbouring_country,
     population_source,
     population_target,
@@ -200,6 +201,10 @@ class Resolver:
         if not tgt and trig.kind == "verb" and sa is not None:  # "pressed an offensive across the neighbouring country"
             mine = set(src.ids) | {self.story.home} | {c for a in src.ids if self._all_states([a]) for c in [self.country(a, doc)]}
             tgt = neighbouring_country(trig.token, sa, mine, lambda a: self.country(a, doc))
+        if not tgt and trig.type in ("SANCTION", "CONCEDE") and sa is not None:  # "have not joined the sanctions"
+            mine = set(src.ids) | set(countries) | {a for a in sa.by_token.values() if self.country(a, doc) in countries}
+            kind = lambda a: getattr(self.catalogue.get(a), "kind", None)  # noqa: E731
+            tgt = measure_target(trig.token, sa, mine, kind)
         if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
             tgt = aimed_at_place(trig, self.catalogue, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "Afghanistan's neighbours tightened their borders"
