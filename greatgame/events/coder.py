@@ -40,6 +40,8 @@ class Coder:
         self.res = Resolver(catalogue, self.lex)
         self.announced: set[int] = set()  # id() of planned events announced in the past
         self._carriers: dict[int, Event] = {}  # token index -> event coded so far in the sentence
+        self._named: dict[int, int] = {}  # months the document has named with a year, month -> year
+        self._anchor: Any = None  # the story's first day (stands in for a missing publication date)
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
@@ -50,6 +52,7 @@ class Coder:
         self.res.story = story_of(doc, self.catalogue)
         self.res.roles = {a.id: a.role for a in doc.actors if a.kind == "person"}
         anchor = None
+        self._named, self._anchor = {}, None
         before: list[Any] = []
         people = {a.id for a in doc.actors if a.kind == "person"}
         groups = {a.id for a in doc.actors if a.kind in ("armed_group", "movement", "party")}
@@ -57,6 +60,8 @@ class Coder:
             headline = _is_headline(sent, doc)
             if anchor is None and not headline:
                 anchor = dates_mod.anchor_date(sent.text, doc.meta.published)
+            self._anchor = anchor
+            self._named.update(dates_mod.named_years(sent.text))
             sent.role = sentence_role(sent.text, self.lex, doc.meta.genre)
             parse = doc.parses.get(sent.index)
             if parse is None or headline:  # a headline restates the story
@@ -122,7 +127,7 @@ class Coder:
                     sent.start,
                     sent.end,
                 )
-                when = dates_mod.event_date(sent.text, parse, verb, doc.meta.published, False)
+                when = self._when(sent.text, verb, doc.meta.published, False)
                 ev.date, ev.date_end, ev.date_precision = when.date, when.date_end, when.precision
                 out.append(ev)
         return out
@@ -175,9 +180,7 @@ class Coder:
                 Side(list(spk), "speaker"),
                 Side([a for a in src.ids if a not in spk], "parse"),
             )
-        when = dates_mod.event_date(
-            sent.text, trig.token.doc, trig.token, doc.meta.published, mod == "planned"
-        )
+        when = self._when(sent.text, trig.token, doc.meta.published, mod == "planned")
         if trig.own_intent and spk and set(src.ids) <= set(spk) and mod != "negated":
             typ, mod = "AGREE", ("reported" if spk else "asserted")
         ev = Event(
@@ -190,6 +193,8 @@ class Coder:
         )  # fmt: skip
         if mod != "reported" and spk:
             ev.attributed_to = spk[0]
+        elif mod == "reported" and not spk and trig.kind == "verb" and src.ids:
+            ev.attributed_to = src.ids[0]  # "X said the bloc had failed Y": X's words, on the verb of saying
         if (
             mod == "planned"
             and spk_verb is not None
@@ -205,6 +210,19 @@ class Coder:
             ):
                 ev.date, ev.date_end, ev.date_precision = said.date, said.date_end, said.precision
         return ev
+
+    def _when(self, text: str, tok: Any, published: Any, future: bool) -> dates_mod.DateHit:
+        """The event's date (dates.event_date), in the year the document gave its month.
+
+        Without a publication date, a month named without a year ('since the mutiny in June') is
+        read against the story's first day.
+        """
+        when = dates_mod.event_date(text, tok.doc, tok, published, future)
+        if when.precision == dates_mod.ELSEWHEN and published is None and self._anchor is not None:
+            again = dates_mod.event_date(text, tok.doc, tok, self._anchor.date, future)
+            if again.date is not None and dates_mod.names_month(again.text):
+                when = again
+        return dates_mod.in_named_year(when, self._named)
 
     def _pronoun_speaker(self, verb: Any) -> list[str]:
         """'He claimed ...': the person last named."""

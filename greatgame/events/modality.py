@@ -167,6 +167,8 @@ def modality(
     saying = said_by is not None and lemma(said_by) in set(lex.modality["speech_verbs"]) | set(
         lex.modality["speech_nouns"]
     )
+    if _plain_saying(trig, lex):  # "Pashinyan said the alliance had failed ...": his reproach, as he put it
+        return "reported"
     if not speaker_ids and not saying:  # "men accused of the attack": the attack itself is no one's account
         return "reported" if _claim(trig) else "asserted"
     if _own_speech_act(trig) or _aside(tok, said_by) or _joined(tok, said_by):  # "X said ..., accusing Y"
@@ -219,6 +221,20 @@ def _own_speech_act(trig: Trigger) -> bool:
         and tok.dep_ in ("advcl", "conj")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
     )
+
+
+def _plain_saying(trig: Trigger, lex: Lexicon) -> bool:
+    """An event coded on a verb that only says ('said', 'saying'), made of the clause said.
+
+    'X said the bloc had failed Y', '..., saying the alliance had not helped': the verb names no
+    act of its own (unlike 'accused', 'praised'), so the event is what X said: reported.
+    """
+    tok, cur = trig.token, trig.content
+    if trig.kind != "verb" or cur is None:
+        return False
+    while cur.dep_ == "conj" and cur.head is not cur:  # "said that A ... but that B were behind it"
+        cur = cur.head
+    return cur.dep_ == "ccomp" and cur.head.i == tok.i and lemma(tok) in set(lex.modality["plain_speech_verbs"])
 
 
 def _aside(tok: Any, said_by: Any) -> bool:
