@@ -20,7 +20,7 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
-from greatgame.events.telling import reports_event, restated, tells, told_before
+from greatgame.events.telling import purpose, reports_event, restated, tells, told_before
 from greatgame.events.timeline import carry_dates, date_span_start
 from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
@@ -151,6 +151,10 @@ class Coder:
         src, tgt, subj = sides(trig, sa)
         if not src and not tgt:
             src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
+        if not src and trig.kind == "verb" and purpose(trig.token):  # "a decision was adopted to admit X"
+            carrier = self._carriers.get(trig.token.head.i)
+            if carrier is not None and carrier.source:
+                src = Side([a.id for a in carrier.source], "parse")
         said_by = speaker_conj(trig.token, self.lex) if trig.kind == "verb" else None
         if said_by is not None:  # "X said the bloc had become ... and called for Y": X called
             subj = next((c for c in said_by.children if c.dep_ == "nsubj"), None)

@@ -97,7 +97,37 @@ def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
     negated = (ea.modality == "negated") != (eb.modality == "negated")  # "has not signed, but will"
     if negated or ta.intent != tb.intent:  # "signed a treaty and promised to expand trade": two acts
         return False
-    return not _other_objects(ta, tb) and same_sides(ea, eb)
+    return not _other_objects(ta, tb) and not _other_parties(ta, tb) and same_sides(ea, eb)
+
+
+NAME_ENTS = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
+
+
+def _clause_names(verb: Any, other: Any) -> set[str]:
+    """The names in a clause outside its doer: its object, its passive subject, its complements."""
+    skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    skip |= {t.i for t in other.subtree} if other.i in {t.i for t in verb.subtree} else set()
+    return {t.lower_ for t in verb.subtree if t.i not in skip and t.ent_type_ in NAME_ENTS}
+
+
+def _joined(a: Any, b: Any) -> bool:
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
+
+
+def _other_parties(a: Trigger, b: Trigger) -> bool:
+    """Two joined clauses, each with a subject of its own, about different parties: two acts.
+
+    'The memorandum on Iran's membership was signed, and a decision was adopted to admit Belarus'.
+    One clause naming no one ('signed a joint statement, and a package of documents was signed')
+    or a doer told twice ('Pashinyan did not attend and Yerevan sent no delegation') is one act.
+    """
+    ta, tb = a.token, b.token
+    if a.kind != "verb" or b.kind != "verb" or not _joined(ta, tb):
+        return False
+    if not all(any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in (ta, tb)):
+        return False
+    na, nb = _clause_names(ta, tb), _clause_names(tb, ta)
+    return bool(na) and bool(nb) and not na & nb
 
 
 def _other_objects(a: Trigger, b: Trigger) -> bool:

@@ -1,0 +1,33 @@
+"""Two joined clauses about different parties tell two happenings; one clause that names no one,
+or a doer told twice, still tells one. A purpose with no doer of its own acts for its clause's doer."""
+
+import datetime as dt
+
+import pytest
+from event_helpers import coder, ids, summary
+
+PUB = dt.date(2024, 7, 5)
+
+
+@pytest.fixture(scope="module")
+def code(code_text):
+    return coder(code_text, PUB)
+
+
+def test_a_memorandum_signed_and_a_decision_adopted_about_other_states_are_two_events(code):
+    doc = code(
+        "Leaders of the Shanghai Cooperation Organisation met in Astana on Thursday. A memorandum on the "
+        "accession of Mongolia was signed, and a decision was adopted to start the procedure for the "
+        "admission of Azerbaijan."
+    )
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert len(agree) == 2, summary(doc)
+    assert any("AZE" in ids(e.target) for e in agree), summary(doc)
+
+
+def test_a_statement_and_a_package_of_documents_signed_are_one_event(code):
+    doc = code(
+        "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev signed a joint "
+        "statement in Tashkent, and a package of trade documents was signed."
+    )
+    assert len([e for e in doc.events if e.type == "AGREE"]) == 1, summary(doc)
