@@ -31,3 +31,27 @@ def test_a_statement_and_a_package_of_documents_signed_are_one_event(code):
         "statement in Tashkent, and a package of trade documents was signed."
     )
     assert len([e for e in doc.events if e.type == "AGREE"]) == 1, summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish President Recep Tayyip Erdogan arrived in Tashkent on Tuesday and held talks with "
+        "Uzbek President Shavkat Mirziyoyev.",
+        "Turkish President Recep Tayyip Erdogan arrived in Tashkent on Tuesday and was received by "
+        "Uzbek President Shavkat Mirziyoyev.",
+    ],
+)
+def test_arriving_and_meeting_the_host_is_one_visit_by_the_visitor(code, text):
+    doc = code(text)
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consult) == 1, summary(doc)
+    assert ids(consult[0].source) == ["recep-tayyip-erdogan"], summary(doc)
+
+
+def test_an_arrival_told_in_a_relative_clause_is_an_event_of_its_own(code):
+    doc = code(
+        "Uzbek President Shavkat Mirziyoyev held talks with Turkish President Recep Tayyip Erdogan, "
+        "who arrived in Tashkent on Monday."
+    )
+    assert len([e for e in doc.events if e.type == "CONSULT"]) == 2, summary(doc)

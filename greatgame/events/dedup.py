@@ -97,6 +97,8 @@ def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
     negated = (ea.modality == "negated") != (eb.modality == "negated")  # "has not signed, but will"
     if negated or ta.intent != tb.intent:  # "signed a treaty and promised to expand trade": two acts
         return False
+    if _one_visit(a, b, lex):
+        return True
     return not _other_objects(ta, tb) and not _other_parties(ta, tb) and same_sides(ea, eb)
 
 
@@ -130,6 +132,25 @@ def _other_parties(a: Trigger, b: Trigger) -> bool:
     return bool(na) and bool(nb) and not na & nb
 
 
+def _traveller(a: Pair, b: Pair, lex: Lexicon) -> Pair | None:
+    """Of two tellings, the one coded on a verb of coming ('arrived', 'travelled'), if any."""
+    travel = set(lex.modality["travel_verbs"])
+    return next((p for p in (a, b) if p[0].kind == "verb" and lemma(p[0].token) in travel), None)
+
+
+def _one_visit(a: Pair, b: Pair, lex: Lexicon) -> bool:
+    """A coming to a country and a meeting there with the same parties: one visit.
+
+    'X arrived in Astana and held talks with Tokayev', 'X arrived in the capital and was received
+    by Tokayev': the visitor and the host (or the host's state) on either side.
+    """
+    (ta, ea), (tb, eb) = a, b
+    if ea.type != "CONSULT" or _traveller(a, b, lex) is None or not _joined(ta.token, tb.token):
+        return False  # "held talks with Putin, who arrived on Tuesday": the arrival told of its own
+    pa, pb = ea.source + ea.target, eb.source + eb.target
+    return bool(pa) and bool(pb) and _covers(pa, pb) and _covers(pb, pa)
+
+
 def _other_objects(a: Trigger, b: Trigger) -> bool:
     """One verb told twice of different things: 'signed a statement, and ministers signed agreements'.
 
@@ -154,6 +175,8 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
     host is the one who acted); otherwise the fuller telling (see ``_fullness``).
     """
     (t1, e1), (t2, e2) = first, second
+    if _one_visit(first, second, lex):  # the visitor's coming: the visitor is the doer
+        return _traveller(first, second, lex) is second
     if describes_noun_of(t1, t2, lex) or describes_noun_of(t2, t1, lex):
         main_first = not describes_noun_of(t1, t2, lex)
         main, other = (e1, e2) if main_first else (e2, e1)
