@@ -55,3 +55,18 @@ def test_an_arrival_told_in_a_relative_clause_is_an_event_of_its_own(code):
         "who arrived in Tashkent on Monday."
     )
     assert len([e for e in doc.events if e.type == "CONSULT"]) == 2, summary(doc)
+
+
+def test_a_participle_after_a_subject_of_its_own_tells_that_subjects_act(code):
+    doc = code(
+        "Leaders of the Shanghai Cooperation Organisation ended their summit in Astana on Thursday, with "
+        "Mongolia signing a memorandum on its obligations as a future member and the bloc starting the "
+        "procedure to admit Azerbaijan."
+    )
+    admit = [e for e in doc.events if e.type == "AGREE" and "AZE" in ids(e.target)]
+    assert admit and ids(admit[0].source) == ["SCO"], summary(doc)
+
+
+def test_a_participle_that_goes_on_with_its_act_is_no_second_event(code):
+    doc = code("Kazakhstan lifted its ban on the movement on Monday, removing it from the list of terrorist groups.")
+    assert len([e for e in doc.events if e.type == "CONCEDE"]) == 1, summary(doc)

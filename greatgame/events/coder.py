@@ -20,7 +20,7 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
-from greatgame.events.telling import purpose, reports_event, restated, tells, told_before
+from greatgame.events.telling import purpose, reports_event, restated, stray_subject, tells, told_before
 from greatgame.events.timeline import carry_dates, date_span_start
 from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
@@ -149,6 +149,10 @@ class Coder:
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
+        stray = stray_subject(trig.token) if trig.kind == "verb" else None
+        if stray is not None:  # "with Iran signing X and the bloc starting Y": the bloc starts Y
+            subj, own = stray, sa.np_with_conj(stray)
+            src = Side(own, "parse") if own else Side([], "none")
         if not src and not tgt:
             src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
         if not src and trig.kind == "verb" and purpose(trig.token):  # "a decision was adopted to admit X"

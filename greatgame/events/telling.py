@@ -150,7 +150,7 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
     """
     tok = trig.token
     if (
-        trig.kind == "verb" and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        trig.kind == "verb" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _own_subject(tok)
     ):  # "lifted the ban, removing it from ..."
         return any(o.kind == "verb" and o.type == trig.type and o.token.i == tok.head.i for o in triggers)
     if trig.kind != "noun":
@@ -164,6 +164,25 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
         and o.token.dep_ not in NESTED_CLAUSES
         for o in triggers
     )
+
+
+def _own_subject(tok: Any) -> bool:
+    """A participle right after a noun of its own: 'with Iran signing X and the bloc starting Y'.
+
+    The noun is the participle's subject (the parser often joins it to the noun before), so the
+    participle tells another doer's act, not more of its head's.
+    """
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or stray_subject(tok) is not None
+
+
+def stray_subject(tok: Any) -> Any:
+    """The noun right before a participle the parser joined elsewhere, its subject in fact, or None."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or prev is None or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    return prev if prev.dep_ in ("conj", "nsubj", "appos") else None
 
 
 def _shares_object(tok: Any, triggers: list[Trigger]) -> bool:
