@@ -34,3 +34,26 @@ def test_an_accusation_is_the_authors_assertion(code):
     doc = code("Kyrgyz President Sadyr Japarov accused the Collective Security Treaty Organization of inaction.")
     found = [e for e in doc.events if e.type == "DISAPPROVE"]
     assert found and all(e.modality == "asserted" for e in found), summary(doc)
+
+
+def test_neither_before_a_possessive_negates_the_act(code):
+    doc = code("Neither Russia's Rosatom nor China's CNNC was selected by Uzbekistan to build the plant.")
+    assert doc.events and all(e.modality == "negated" for e in doc.events if e.type == "COOPERATE"), summary(doc)
+
+
+def test_every_charge_of_an_accusation_is_the_accusers_account(code):
+    doc = code(
+        "Kyrgyzstan accused Tajik forces of using mortars against Kyrgyz villages and of shelling the "
+        "airport in Batken."
+    )
+    fight = [e for e in doc.events if e.type in ("FIGHT", "ASSAULT")]
+    assert fight and all(e.modality == "reported" for e in fight), summary(doc)
+
+
+def test_a_purpose_told_for_planned_talks_is_planned(code):
+    doc = code(
+        "Russian President Vladimir Putin will pay a state visit to Kazakhstan on 26-27 May. During the "
+        "visit, the Heads of State will hold talks to discuss the partnership between Kazakhstan and Russia."
+    )
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and all(e.modality == "planned" for e in consult), summary(doc)

@@ -248,5 +248,7 @@ def admit(told: list[Pair], pair: Pair, lex: Lexicon) -> None:
     if twin is None:
         told.append(pair)
     elif keep_second(told[twin], pair, lex):
+        if twin == served:  # "will hold talks to discuss X": the purpose told as its act is
+            ev.modality = told[twin][1].modality
         told.pop(twin)
         told.append(pair)

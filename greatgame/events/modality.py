@@ -66,8 +66,11 @@ def claimed(tok: Any) -> Any:
 
     'X accused Y of shelling Z' (the shelling is X's account), 'X claimed the attack'.
     """
-    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
-        verb = tok.head.head
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.dep_ in ("prep", "conj"):
+        prep = tok.head
+        while prep.dep_ == "conj" and prep.head.lower_ == "of":  # "accused X of using ... and of shelling"
+            prep = prep.head
+        verb = prep.head
         return verb if lemma(verb) in CHARGING else None
     cur = tok
     for _ in range(3):  # 'claimed (responsibility for) the attack'
@@ -108,8 +111,8 @@ def _negated(trig: Trigger) -> bool:
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return True
     subj = child(tok, "nsubj", "nsubjpass")
-    if subj is not None and any(c.lower_ == "neither" for c in subj.children):
-        return True  # "Neither X nor Y was selected"
+    if subj is not None and (subj.left_edge.lower_ == "neither" or any(c.lower_ == "neither" for c in subj.children)):
+        return True  # "Neither X nor Y was selected", "Neither South Korea's KHNP nor ..."
     return (
         tok.dep_ == "xcomp"
         and lemma(tok.head) in INTENDING
