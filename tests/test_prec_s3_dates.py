@@ -49,3 +49,23 @@ def test_an_infinitive_of_purpose_takes_the_day_of_its_act(code):
     )
     days = {e.date for e in doc.events}
     assert days == {dt.date(2025, 4, 7)}, summary(doc)
+
+
+def test_what_a_statement_published_on_a_day_says_happened_takes_that_day(code):
+    doc = code(
+        "On 02/03/2025, the Kazakh Defence Ministry published a statement that Kazakh and Kyrgyz troops "
+        "had begun joint exercises near Issyk-Kul."
+    )
+    found = [e for e in doc.events if e.type in ("COOPERATE", "MOBILIZE")]
+    assert found and {e.date for e in found} == {dt.date(2025, 3, 2)}, summary(doc)
+
+
+def test_the_next_day_counts_on_only_for_the_clause_it_belongs_to(code):
+    doc = code(
+        "On Friday, 4 April, gunmen attacked a border post in Batken. "
+        "The Islamic State group claimed the attack, and Kyrgyz police arrested two men the next day."
+    )
+    claim = [e for e in doc.events if e.type == "ASSAULT" and e.modality == "reported"]
+    arrest = [e for e in doc.events if e.type == "COERCE"]
+    assert claim and claim[0].date == dt.date(2025, 4, 4), summary(doc)
+    assert arrest and arrest[0].date == dt.date(2025, 4, 5), summary(doc)

@@ -8,6 +8,7 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
+from greatgame.events.date_scope import clause, verb_of
 from greatgame.events.dedup import admit
 from greatgame.events.embedded import embedded
 from greatgame.events.generic import describes
@@ -21,7 +22,7 @@ from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
 from greatgame.events.telling import purpose, reports_event, restated, stray_subject, tells, told_before
-from greatgame.events.timeline import carry_dates, date_span_start
+from greatgame.events.timeline import carry_dates, date_span_start, story_offset_span
 from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
 
@@ -39,6 +40,7 @@ class Coder:
         self.lex = lexicon or load_lexicon()
         self.res = Resolver(catalogue, self.lex)
         self.announced: set[int] = set()  # id() of planned events announced in the past
+        self._elsewhere: set[int] = set()  # id() of events whose clause lacks the sentence's "the next day"
         self._carriers: dict[int, Event] = {}  # token index -> event coded so far in the sentence
         self._named: dict[int, int] = {}  # months the document has named with a year, month -> year
         self._anchor: Any = None  # the story's first day (stands in for a missing publication date)
@@ -46,7 +48,7 @@ class Coder:
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
         doc.events, doc.statements = [], []
-        self.announced = set()
+        self.announced, self._elsewhere = set(), set()
         actors = {a.id: a for a in doc.actors}
         prev: list[Event] = []
         self.res.story = story_of(doc, self.catalogue)
@@ -97,6 +99,7 @@ class Coder:
                 anchor,
                 sent.text,
                 self.announced,
+                {k for k in self._elsewhere if k in {id(e) for e in events}},
             )
             doc.events += events
             if events:
@@ -189,6 +192,7 @@ class Coder:
                 Side([a for a in src.ids if a not in spk], "parse"),
             )
         when = self._when(sent.text, trig.token, doc.meta.published, mod == "planned")
+        counted = story_offset_span(sent.text)
         if trig.own_intent and spk and set(src.ids) <= set(spk) and mod != "negated":
             typ, mod = "AGREE", ("reported" if spk else "asserted")
         ev = Event(
@@ -199,6 +203,8 @@ class Coder:
             modality=mod, attributed_to=(spk[0] if spk and mod != "asserted" else "author"),
             confidence=_confidence(trig, src, tgt), sentence_role=sent.role, trigger=trig.token.text,
         )  # fmt: skip
+        if counted is not None and not _in_clause(trig.token, counted):
+            self._elsewhere.add(id(ev))
         if mod != "reported" and spk:
             ev.attributed_to = spk[0]
         elif mod == "reported" and not spk and trig.kind == "verb" and src.ids:
@@ -300,6 +306,18 @@ def _sides_of_carrier(trig: Trigger, sa: SentenceActors, carriers: dict[int, Eve
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return Side([a.id for a in ev.source], "parse"), Side([a.id for a in ev.target], "parse"), subj
+
+
+def _in_clause(tok: Any, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` belong to the clause of ``tok`` or to a clause it is part of."""
+    cur = verb_of(tok)
+    for _ in range(4):
+        if any(span[0] <= i < span[1] for i in clause(cur)):
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "relcl") or cur.head is cur:
+            return False
+        cur = verb_of(cur.head)
+    return False
 
 
 def _toll(trig: Trigger, prev: list[Event]) -> bool:

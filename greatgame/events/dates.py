@@ -288,7 +288,10 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
             hits = [h for h in find_dates(text, published, False) if not cut or h.start >= cut.end()]
             hits = [h for h in hits if h.date_end is not None or not h.text.lower().startswith(NOT_WHEN)]
             future = False
+        said = any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
         cur = cur.head
+        if said and cur.pos_ == "NOUN" and cur.dep_ == "dobj":  # "published a statement on 30 July that ..."
+            cur = cur.head
     return []
 
 
