@@ -70,3 +70,14 @@ def test_a_participle_after_a_subject_of_its_own_tells_that_subjects_act(code):
 def test_a_participle_that_goes_on_with_its_act_is_no_second_event(code):
     doc = code("Kazakhstan lifted its ban on the movement on Monday, removing it from the list of terrorist groups.")
     assert len([e for e in doc.events if e.type == "CONCEDE"]) == 1, summary(doc)
+
+
+def test_states_acting_each_on_their_own_give_one_event_each(code):
+    doc = code("Uzbekistan and Turkmenistan removed the Taliban from their own lists of banned organisations.")
+    concede = [e for e in doc.events if e.type == "CONCEDE"]
+    assert sorted(ids(e.source)[0] for e in concede) == ["TKM", "UZB"], summary(doc)
+
+
+def test_states_acting_together_give_one_event(code):
+    doc = code("Uzbekistan and Turkmenistan removed the Taliban from the list of banned organisations.")
+    assert len([e for e in doc.events if e.type == "CONCEDE"]) == 1, summary(doc)

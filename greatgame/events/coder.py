@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from greatgame.events import dates as dates_mod
@@ -119,7 +120,7 @@ class Coder:
             if ev is not None:
                 self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
                 admit(told, (trig, ev), self.lex)  # one event per happening
-        out = [e for _, e in told]
+        out = [e for t, e in told for e in _each(t, e)]
         for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
             last = (out or prev or [None])[-1]
             ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
@@ -318,6 +319,22 @@ def _in_clause(tok: Any, span: tuple[int, int]) -> bool:
             return False
         cur = verb_of(cur.head)
     return False
+
+
+EACH_OWN = {"own", "respective"}
+
+
+def _each(trig: Trigger, ev: Event) -> list[Event]:
+    """'X and Y removed the movement from their own lists': each did it on its own, one event each."""
+    if trig.kind != "verb" or len(ev.source) < 2:
+        return [ev]
+    own = any(
+        t.lower_ in EACH_OWN and t.dep_ == "amod" and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.head.children)
+        for c in trig.token.children
+        if c.dep_ in ("dobj", "prep")
+        for t in c.subtree
+    )
+    return [replace(ev, source=[ref]) for ref in ev.source] if own else [ev]
 
 
 def _toll(trig: Trigger, prev: list[Event]) -> bool:
