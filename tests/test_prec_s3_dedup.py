@@ -81,3 +81,13 @@ def test_states_acting_each_on_their_own_give_one_event_each(code):
 def test_states_acting_together_give_one_event(code):
     doc = code("Uzbekistan and Turkmenistan removed the Taliban from the list of banned organisations.")
     assert len([e for e in doc.events if e.type == "CONCEDE"]) == 1, summary(doc)
+
+
+def test_meetings_in_two_places_are_two_events(code):
+    doc = code("Last year the European Union held meetings with the five Central Asian states in Bishkek and Dushanbe.")
+    assert len([e for e in doc.events if e.type == "CONSULT"]) == 2, summary(doc)
+
+
+def test_a_meeting_told_by_a_verb_in_two_places_stays_one(code):
+    doc = code("Last year the European Union met the five Central Asian states in Bishkek and Dushanbe.")
+    assert len([e for e in doc.events if e.type == "CONSULT"]) == 1, summary(doc)
