@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import Any
 
 from greatgame.events import dates as dates_mod
@@ -11,6 +10,7 @@ from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
 from greatgame.events.date_scope import clause, verb_of
 from greatgame.events.dedup import admit
+from greatgame.events.distribute import one_each
 from greatgame.events.embedded import embedded
 from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
@@ -24,7 +24,7 @@ from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
 from greatgame.events.telling import purpose, reports_event, restated, stray_subject, tells, told_before
 from greatgame.events.timeline import carry_dates, date_span_start, story_offset_span
-from greatgame.events.triggers import Trigger, find_triggers, lemma, noun_type, speaker_conj
+from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ class Coder:
             if ev is not None:
                 self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
                 admit(told, (trig, ev), self.lex)  # one event per happening
-        out = [e for t, e in told for e in _each(t, e, self.lex)]
+        out = [e for t, e in told for e in one_each(t, e, self.lex)]
         for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
             last = (out or prev or [None])[-1]
             ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
@@ -319,46 +319,6 @@ def _in_clause(tok: Any, span: tuple[int, int]) -> bool:
             return False
         cur = verb_of(cur.head)
     return False
-
-
-EACH_OWN = {"own", "respective"}
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
-
-
-def _places_apart(trig: Trigger, lex: Lexicon) -> int:
-    """'held meetings in Astana and Cholpon-Ata': a plural event told in several places, one per place.
-
-    The event noun (the trigger, or the object of its verb) must be plural: 'met in Astana and
-    Bishkek' may be one meeting that moved, 'meetings in Astana and Bishkek' are two.
-    """
-    tok = trig.token
-    noun = tok if trig.kind == "noun" else next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun_type(noun, lex)[0] is None:
-        return 1
-    for prep in (t for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "in"):
-        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if place is None or place.ent_type_ not in PLACE_ENTS:
-            continue
-        parts = [place] + [c for c in place.conjuncts if c.pos_ == "PROPN"]
-        if len(parts) > 1:
-            return len(parts)
-    return 1
-
-
-def _each(trig: Trigger, ev: Event, lex: Lexicon) -> list[Event]:
-    """'X and Y removed the movement from their own lists': each did it on its own, one event each."""
-    places = _places_apart(trig, lex)
-    if places > 1:
-        return [ev] + [replace(ev) for _ in range(places - 1)]
-    if trig.kind != "verb" or len(ev.source) < 2:
-        return [ev]
-    own = any(
-        t.lower_ in EACH_OWN and t.dep_ == "amod" and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.head.children)
-        for c in trig.token.children
-        if c.dep_ in ("dobj", "prep")
-        for t in c.subtree
-    )
-    return [replace(ev, source=[ref]) for ref in ev.source] if own else [ev]
 
 
 def _toll(trig: Trigger, prev: list[Event]) -> bool:
