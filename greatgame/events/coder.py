@@ -22,7 +22,15 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
-from greatgame.events.telling import purpose, reports_event, restated, stray_subject, tells, told_before
+from greatgame.events.telling import (
+    purpose,
+    refused,
+    reports_event,
+    restated,
+    stray_subject,
+    tells,
+    told_before,
+)
 from greatgame.events.timeline import carry_dates, date_span_start, story_offset_span
 from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
@@ -159,6 +167,8 @@ class Coder:
             src = Side(own, "parse") if own else Side([], "none")
         if not src and not tgt:
             src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
+        if not src and trig.kind == "verb" and trig.token.dep_ == "acl":  # "the decision to grant X", "in no hurry to"
+            src = self._decider(trig.token, sa) or src
         if not src and trig.kind == "verb" and purpose(trig.token):  # "a decision was adopted to admit X"
             carrier = self._carriers.get(trig.token.head.i)
             if carrier is not None and carrier.source:
@@ -225,6 +235,20 @@ class Coder:
             ):
                 ev.date, ev.date_end, ev.date_precision = said.date, said.date_end, said.precision
         return ev
+
+    def _decider(self, tok: Any, sa: SentenceActors) -> Side | None:
+        """Who decided or refused the act an infinitive on a noun tells.
+
+        'Moscow was in no hurry to recognise X': the subject of the noun's clause; 'welcomed the
+        decision to grant X observer status': nobody named, the bloc the story is about.
+        """
+        if refused(tok):
+            holder = next((c for c in verb_of(tok.head).children if c.dep_ == "nsubj"), None)
+            return Side(sa.np_with_conj(holder), "parse") if holder is not None else None
+        org = self.res.story.org or self.res.story.meeting_org
+        if lemma(tok.head) in set(self.lex.modality["decision_nouns"]) and org:
+            return Side([org], "group")
+        return None
 
     def _when(self, text: str, tok: Any, published: Any, future: bool) -> dates_mod.DateHit:
         """The event's date (dates.event_date), in the year the document gave its month.

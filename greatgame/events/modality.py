@@ -107,6 +107,8 @@ def _negated(trig: Trigger) -> bool:
         return any(c.dep_ == "neg" for c in tok.children)
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
         return True
+    if tok.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
+        return True  # "in no hurry to recognise X"
     obj = child(tok, "dobj", "nsubjpass")
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return True

@@ -58,8 +58,24 @@ def reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     if trig.kind == "verb" and tok.dep_ in NOMINAL_DEPS:  # "banned organisations", "the dead and wounded"
         return False
     if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
-        return False  # "an agreement to build a railway": what was agreed, not an event of its own
+        return decided(tok, lex)  # "an agreement to build a railway": what was agreed, not an event of its own
     return True
+
+
+def decided(tok: Any, lex: Lexicon) -> bool:
+    """An infinitive on a noun of deciding ('the decision to grant X') or of refusing ('in no hurry to').
+
+    The decision is the act of granting; 'no hurry to recognise X' is not recognising X (negated).
+    """
+    noun = tok.head
+    if lemma(noun) in set(lex.modality["decision_nouns"]):
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return lemma(noun) in set(lex.modality["refusal_nouns"]) and refused(tok)
+
+
+def refused(tok: Any) -> bool:
+    """'in no hurry to recognise X', 'has no intention to send troops': the act is not done."""
+    return tok.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children)
 
 
 def purpose(tok: Any, head: Trigger | None = None) -> bool:
