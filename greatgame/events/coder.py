@@ -167,7 +167,7 @@ class Coder:
             src = Side(own, "parse") if own else Side([], "none")
         if not src and not tgt:
             src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
-        if not src and trig.kind == "verb" and trig.token.dep_ == "acl":  # "the decision to grant X", "in no hurry to"
+        if not src and trig.kind == "verb" and _infinitive_on_noun(trig.token):  # "the decision to grant X"
             src = self._decider(trig.token, sa) or src
         if not src and trig.kind == "verb" and purpose(trig.token):  # "a decision was adopted to admit X"
             carrier = self._carriers.get(trig.token.head.i)
@@ -318,6 +318,11 @@ def _nobody(subj: Any) -> bool:
 def _unnamed(subj: Any, lex: Lexicon) -> bool:
     """'Gunmen opened fire on ...': attackers nobody has named; the event has an empty source."""
     return subj is not None and subj.lemma_.lower() in set(lex.modality.get("unnamed_agents", ()))
+
+
+def _infinitive_on_noun(tok: Any) -> bool:
+    """'the decision to grant X', 'in no hurry to recognise X'."""
+    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _sides_of_carrier(trig: Trigger, sa: SentenceActors, carriers: dict[int, Event]) -> tuple[Side, Side, Any] | None:
