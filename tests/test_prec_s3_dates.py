@@ -69,3 +69,12 @@ def test_the_next_day_counts_on_only_for_the_clause_it_belongs_to(code):
     arrest = [e for e in doc.events if e.type == "COERCE"]
     assert claim and claim[0].date == dt.date(2025, 4, 4), summary(doc)
     assert arrest and arrest[0].date == dt.date(2025, 4, 5), summary(doc)
+
+
+def test_what_is_said_after_a_visit_wrapped_up_on_a_day_is_of_that_day(code):
+    doc = code(
+        "Kazakh President Kassym-Jomart Tokayev wrapped up a three-day state visit to Uzbekistan on "
+        "Wednesday. Tokayev said Kazakhstan would respond to any threat to its borders."
+    )
+    said = [e for e in doc.events if e.sentence.startswith("Tokayev said")]
+    assert said and {e.date for e in said} == {dt.date(2025, 4, 9)}, summary(doc)

@@ -76,8 +76,11 @@ def carry_dates(
         meeting_day = _story_day(days, anchor) if _after_the_meeting(text) else None
         if meeting_day is not None:  # "speaking after the summit": the story's meeting, not the visit before
             when = (meeting_day, None, "day")
-        if last is not None and last.sentence_index == ev.sentence_index and _ended_span(last):
-            when = (last.date_end, None, "day")  # "ended a two-day summit on Friday, with Iran signing": Friday
+        here = last is not None and last.sentence_index == ev.sentence_index
+        if last is not None and _ended_span(last) and (ev.type != "CONSULT" or here):
+            # "ended a two-day summit on Friday, with Iran signing": Friday; "wrapped up his visit on
+            # Tuesday. He said ...": Tuesday (a part of the meeting itself takes its span)
+            when = (last.date_end, None, "day")
         if when is None and anchor is not None:
             when = (anchor.date, anchor.date_end, anchor.precision)
         if when is None:
