@@ -44,3 +44,23 @@ def test_wanting_something_in_the_present_is_a_policy_line(code, text):
 def test_wanting_to_do_something_is_still_coded(code):
     doc = code("The European Union said it wants to hold a summit with the five Central Asian states.")
     assert any(e.type in ("CONSULT", "AGREE") for e in doc.events), summary(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakh President Kassym-Jomart Tokayev praised Uzbekistan on Monday, a remark read as a reference "
+        "to Russia's war in Ukraine.",
+        "Tokayev praised Uzbekistan on Monday for helping the region cope with the fallout of the war and "
+        "of Western sanctions on Russia.",
+    ],
+)
+def test_an_ongoing_war_named_as_context_is_no_event(code, text):
+    doc = code(text)
+    assert "SUPPORT" in {e.type for e in doc.events}, summary(doc)
+    assert not {e.type for e in doc.events} & {"FIGHT", "SANCTION"}, summary(doc)
+
+
+def test_a_bounded_happening_named_as_a_reference_point_is_coded(code):
+    doc = code("Trade between Kazakhstan and Russia has grown since Russia's invasion of Ukraine in February 2022.")
+    assert "FIGHT" in {e.type for e in doc.events}, summary(doc)

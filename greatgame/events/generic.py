@@ -91,6 +91,30 @@ def habitual_noun(tok: Any) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and bool(mods & HABIT_WORDS)
 
 
+def background(tok: Any, lex: Lexicon) -> bool:
+    """An ongoing situation named as context, not an event of its own.
+
+    'a reference to Russia's war in Ukraine', 'the fallout of the war and of Western sanctions',
+    'under Western sanctions'. A bounded happening named as a reference point ('since the
+    invasion') is still told.
+    """
+    if tok.lemma_.lower() not in set(lex.modality["situation_nouns"]) and tok.lower_ not in set(
+        lex.modality["situation_nouns"]
+    ):
+        return False
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return False
+    prep = cur.head
+    while prep.dep_ == "conj" and prep.head is not prep:  # "the fallout of the war and of sanctions"
+        prep = prep.head
+    if prep.lower_ in set(lex.modality["context_preps"]):
+        return True
+    return prep.lower_ in ("of", "to") and prep.head.lemma_.lower() in set(lex.modality["context_nouns"])
+
+
 def lasting(tok: Any) -> bool:
     """A perfect with 'since' or 'for' a span: what has held for a time ('has listed X since 2003')."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
@@ -109,7 +133,7 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     """A material act in the simple present with no date that describes rather than tells."""
     tok = trig.token
     if trig.kind == "noun":
-        return habitual_noun(tok)
+        return habitual_noun(tok) or background(tok, lex)
     if trig.kind != "verb":
         return False
     if record(tok) or (tok.dep_ in ("advcl", "xcomp") and record(tok.head)) or characterises(tok) or attitude(tok, lex):
