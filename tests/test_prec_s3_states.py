@@ -64,3 +64,13 @@ def test_an_ongoing_war_named_as_context_is_no_event(code, text):
 def test_a_bounded_happening_named_as_a_reference_point_is_coded(code):
     doc = code("Trade between Kazakhstan and Russia has grown since Russia's invasion of Ukraine in February 2022.")
     assert "FIGHT" in {e.type for e in doc.events}, summary(doc)
+
+
+def test_a_states_membership_named_as_a_fact_is_no_joining(code):
+    doc = code("Tajikistan's membership in the Collective Security Treaty Organization did not deter the Taliban.")
+    assert "AGREE" not in {e.type for e in doc.events}, summary(doc)
+
+
+def test_applying_for_membership_is_still_coded(code):
+    doc = code("Mongolia applied for membership in the Shanghai Cooperation Organisation on Monday.")
+    assert "AGREE" in {e.type for e in doc.events} or "DEMAND" in {e.type for e in doc.events}, summary(doc)

@@ -115,6 +115,13 @@ def background(tok: Any, lex: Lexicon) -> bool:
     return prep.lower_ in ("of", "to") and prep.head.lemma_.lower() in set(lex.modality["context_nouns"])
 
 
+def held_state(tok: Any, lex: Lexicon) -> bool:
+    """'Armenia's membership in the CSTO had not deterred X': a state someone holds, not the joining."""
+    return tok.lemma_.lower() in set(lex.modality["state_nouns"]) and any(
+        c.dep_ == "poss" for c in tok.children
+    )
+
+
 def lasting(tok: Any) -> bool:
     """A perfect with 'since' or 'for' a span: what has held for a time ('has listed X since 2003')."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
@@ -133,7 +140,7 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     """A material act in the simple present with no date that describes rather than tells."""
     tok = trig.token
     if trig.kind == "noun":
-        return habitual_noun(tok) or background(tok, lex)
+        return habitual_noun(tok) or background(tok, lex) or held_state(tok, lex)
     if trig.kind != "verb":
         return False
     if record(tok) or (tok.dep_ in ("advcl", "xcomp") and record(tok.head)) or characterises(tok) or attitude(tok, lex):
