@@ -74,3 +74,8 @@ def test_a_states_membership_named_as_a_fact_is_no_joining(code):
 def test_applying_for_membership_is_still_coded(code):
     doc = code("Mongolia applied for membership in the Shanghai Cooperation Organisation on Monday.")
     assert "AGREE" in {e.type for e in doc.events} or "DEMAND" in {e.type for e in doc.events}, summary(doc)
+
+
+def test_a_trade_going_on_is_a_relationship_not_an_event(code):
+    doc = code("Traders said the ruling would help pay for Kazakh wheat, which Afghanistan has been importing for years.")
+    assert not [e for e in doc.events if e.type in ("COOPERATE", "AID")], summary(doc)

@@ -143,8 +143,12 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
         return habitual_noun(tok) or background(tok, lex) or held_state(tok, lex)
     if trig.kind != "verb":
         return False
-    if record(tok) or (tok.dep_ in ("advcl", "xcomp") and record(tok.head)) or characterises(tok) or attitude(tok, lex):
+    if record(tok) or (tok.dep_ in ("advcl", "xcomp") and record(tok.head)):
+        return True  # "It has never before sent troops (to defend ...)"
+    if characterises(tok) or attitude(tok, lex):
         return True
+    if tok.lemma_.lower() in set(lex.modality["trade_verbs"]) and progressive(tok) and not dated(tok):
+        return True  # "wheat, which Afghanistan has been importing": a trade that holds
     if trig.type not in MATERIAL_TYPES or trig.intent:
         return False
     if lasting(tok):  # "has listed the Taliban as terrorists since 2003": a standing state
@@ -169,6 +173,13 @@ def present(tok: Any) -> bool:
     if simple_present(tok):
         return True
     return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in tok.children)
+
+
+def progressive(tok: Any) -> bool:
+    """'is importing', 'has been importing': an act going on."""
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE | {"been"} for c in tok.children
+    )
 
 
 def record(tok: Any) -> bool:
