@@ -35,3 +35,16 @@ def test_in_no_hurry_to_recognise_is_a_negated_recognition_by_the_subject(code):
 def test_an_agreement_to_build_a_railway_tells_no_building(code):
     doc = code("Uzbekistan and Kyrgyzstan signed an agreement to build a railway on Friday.")
     assert [e.type for e in doc.events] == ["AGREE"], summary(doc)
+
+
+def test_a_dated_present_in_an_opinion_piece_tells_the_news_of_the_day(code):
+    doc = code(
+        "The joint exercise of the armies of Kazakhstan and Kyrgyzstan near Issyk-Kul ends today.",
+        genre="commentary",
+    )
+    assert "COOPERATE" in {e.type for e in doc.events}, summary(doc)
+
+
+def test_an_undated_present_in_an_opinion_piece_is_the_writers_view(code):
+    doc = code("Kazakhstan and Kyrgyzstan hold their exercises to please Moscow.", genre="commentary")
+    assert doc.events == [], summary(doc)

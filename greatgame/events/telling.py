@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from greatgame.events.generic import dated
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.modality import CLAIMING, claimed
 from greatgame.events.triggers import Trigger, lemma, noun_type, under_speech
@@ -124,6 +125,8 @@ def tells(trig: Trigger) -> bool:
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were"}):
         return True
     if tok.tag_ == "VB" and "did" in auxes:  # "did not send a single soldier", "only then did they sign"
+        return True
+    if tok.tag_ in ("VBZ", "VBP") and dated(tok):  # "The joint exercise ... ends today": news of the day
         return True
     return tok.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
 
