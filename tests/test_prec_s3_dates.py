@@ -78,3 +78,12 @@ def test_what_is_said_after_a_visit_wrapped_up_on_a_day_is_of_that_day(code):
     )
     said = [e for e in doc.events if e.sentence.startswith("Tokayev said")]
     assert said and {e.date for e in said} == {dt.date(2025, 4, 9)}, summary(doc)
+
+
+def test_a_measure_that_remained_in_force_is_dated_when_reported(code):
+    doc = code(
+        "Kyrgyz police detained dozens of protesters in Osh on Saturday. "
+        "Internet access in the region remained restricted."
+    )
+    held = [e for e in doc.events if e.sentence.startswith("Internet")]
+    assert held and {e.date for e in held} == {PUB}, summary(doc)

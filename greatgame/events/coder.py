@@ -203,6 +203,8 @@ class Coder:
                 Side([a for a in src.ids if a not in spk], "parse"),
             )
         when = self._when(sent.text, trig.token, doc.meta.published, mod == "planned")
+        if when.date is None and when.precision == "none" and doc.meta.published and _remains(trig.token):
+            when = dates_mod.DateHit(doc.meta.published, None, "day")  # "Internet access remained cut": as reported
         counted = story_offset_span(sent.text)
         if trig.own_intent and spk and set(src.ids) <= set(spk) and mod != "negated":
             typ, mod = "AGREE", ("reported" if spk else "asserted")
@@ -318,6 +320,12 @@ def _nobody(subj: Any) -> bool:
 def _unnamed(subj: Any, lex: Lexicon) -> bool:
     """'Gunmen opened fire on ...': attackers nobody has named; the event has an empty source."""
     return subj is not None and subj.lemma_.lower() in set(lex.modality.get("unnamed_agents", ()))
+
+
+def _remains(tok: Any) -> bool:
+    """'Internet access remained restricted', 'X remains in custody': a measure in force when reported."""
+    verb = verb_of(tok)
+    return lemma(verb) == "remain" or (verb.dep_ in ("acomp", "xcomp") and lemma(verb.head) == "remain")
 
 
 def _infinitive_on_noun(tok: Any) -> bool:
