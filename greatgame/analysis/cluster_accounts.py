@@ -5,8 +5,10 @@ together when their dates fit (day-dated within ``window_days``; undated events 
 publication date) and they do not happen in two different countries. Undated background ("has
 long", "since", "remains") stays apart, as do undated mentions of "last year", "earlier this
 month", "years ago". An account holding both a domestic affair (all actors of one state) and an
-international one, each with ``scope_split_min`` events or more, is split when the international
-part holds a material act linking the home state with another state (troops sent, aid, fighting).
+international one, each with ``scope_split_min`` events and ``scope_split_share`` of the account or
+more, is split when the international part holds a material act linking the home state with another
+state (troops sent, aid), unless that act is fighting between them (``war_types``): a border war's
+evacuations and ceasefire, whose coded events often name only one side, are the war's.
 """
 
 from __future__ import annotations
@@ -36,8 +38,12 @@ def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -
         fits = -p.window_days <= (undated.lo - dated.hi).days <= p.undated_window_days
     else:
         fits = True
-    clash = bool(a.place_country and b.place_country and a.place_country != b.place_country)
-    return fits and not (clash and text < p.place_clash_min_text)
+    return fits and not (_placed_apart(a, b) and text < p.place_clash_min_text)
+
+
+def _placed_apart(a: StoryEvent, b: StoryEvent) -> bool:
+    """Whether two events are placed in different countries."""
+    return bool(a.place_country and b.place_country and a.place_country != b.place_country)
 
 
 def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
@@ -47,6 +53,11 @@ def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
         and bool(e.countries & home)
         and any(is_state(c) for c in e.countries - home)
     )
+
+
+def _fights(e: StoryEvent, home: frozenset[str], p: ClusterParams) -> bool:
+    """Violence between the home state and another state (a border war, not an intervention)."""
+    return e.type in p.war_types and bool(e.countries & home) and any(is_state(c) for c in e.countries - home)
 
 
 def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
@@ -62,11 +73,14 @@ def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterPar
         return [members]
     domestic = max(home.values(), key=len)
     others = [i for i in members if i not in set(domestic)]
-    if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
+    least = max(p.scope_split_min, p.scope_split_share * len(members))
+    if len(domestic) < least or len(others) < least:
         return [members]
     home_state = events[domestic[0]].countries
     if p.scope_split_material and not any(_intervenes(events[i], home_state) for i in others):
         return [members]  # foreign words only (condolences, a call, criticism) belong to the affair
+    if any(_fights(events[i], home_state, p) for i in others):
+        return [members]  # a war between the home state and another: its home front is the war's
     return [domestic, others]
 
 

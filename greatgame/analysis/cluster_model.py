@@ -33,6 +33,8 @@ class ClusterParams:
     linkage: str = "average"
     scope_split_min: int = 0
     scope_split_material: bool = False
+    scope_split_share: float = 0.0
+    war_types: tuple[str, ...] = ()
     doc_linkage: str = "single"
     size_power: float = 0.0
     doc_base: float = 0.5
