@@ -1,4 +1,11 @@
-"""StoryEvents for clustering, from extraction records or stored events."""
+"""StoryEvents for clustering, from extraction records or stored events.
+
+The coder dates an event whose sentence names no time by the story around it (the dateline, the
+sentence before). When such a sentence tells a standing state of affairs or an earlier happening
+("Kazakhstan has not recognised ...", "Earlier, ..."; ``fallback_background`` in
+``data/cluster_words.yaml``), that date is not the event's: the event is taken as undated, and so
+as background (``background`` phrases), kept apart from the happening its document tells.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from greatgame.analysis.cluster_model import StoryEvent, iter_ids
-from greatgame.analysis.cluster_text import BACKGROUND, tokens
+from greatgame.analysis.cluster_text import BACKGROUND, FALLBACK_BACKGROUND, TIME, tokens
 
 
 def parse_day(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
@@ -64,6 +71,12 @@ def make_event(
         a["country"] if isinstance(a.get("country"), str) and a["country"] else a["id"] for a in sides
     )
     lo, hi, precise, anchored = _event_range(date, date_end, date_precision, published)
+    text = sentence or ""
+    if anchored and not TIME.search(text) and FALLBACK_BACKGROUND.search(text):
+        # a date from the story around a sentence that names no time of its own, telling a standing
+        # state of affairs ("has not recognised", "has long") or an earlier happening ("Earlier, ..."):
+        # the story's date is not the event's, which is undated background
+        lo, hi, precise, anchored = _event_range(None, None, None, published)
     loc = location or {}
     return StoryEvent(
         id=id, doc=doc, type=str(type).upper(), actors=actors, countries=countries,
