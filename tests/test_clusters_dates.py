@@ -40,3 +40,20 @@ def test_a_sentence_naming_its_own_time_keeps_its_date():
     e = ev(3, "REJECT", [UZB], [RUS], "On Thursday Uzbekistan said it has not joined the Russian-led bloc.")
     assert e.anchored and not e.background
     assert cluster_events(visit() + [e])["w:3"] == cluster_events(visit() + [e])["w:0"]
+
+
+def test_a_late_commentarys_sentences_dated_only_by_its_publication_stay_with_its_story():
+    kgz, tjk = {"id": "KGZ", "country": "KGZ"}, {"id": "TJK", "country": "TJK"}
+    pub = "2026-05-20"
+    events = [
+        ev(0, "FIGHT", [kgz], [tjk], "On Wednesday fighting broke out again on the Kyrgyz-Tajik border.",
+           "2026-05-13", "c", pub),
+        ev(1, "FIGHT", [tjk], [kgz], "Both armies shelled villages along the border on Wednesday.", "2026-05-13",
+           "c", pub),
+        ev(2, "AID", [kgz], [], "On Thursday officials evacuated thousands of villagers.", "2026-05-14", "c", pub),
+        ev(3, "CONCEDE", [kgz], [], "Only after days of killing did the security chiefs sign a ceasefire.", pub,
+           "c", pub),
+    ]  # fmt: skip
+    clusters = cluster_events(events)
+    assert len({clusters[e.id] for e in events}) == 1
+

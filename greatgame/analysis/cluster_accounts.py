@@ -2,7 +2,8 @@
 
 An account is what one document tells of one happening. Two events of a document belong
 together when their dates fit (day-dated within ``window_days``; undated events sit at the
-publication date) and they do not happen in two different countries. Undated background ("has
+publication date; so are those a late commentary dates only by its publication day, see ``_loose``)
+and they do not happen in two different countries. Undated background ("has
 long", "since", "remains") stays apart, as do undated mentions of "last year", "earlier this
 month", "years ago". An account holding both a domestic affair (all actors of one state) and an
 international one, each with ``scope_split_min`` events and ``scope_split_share`` of the account or
@@ -25,16 +26,19 @@ from greatgame.analysis.linkage import UnionFind, average_linkage
 # -- step 1: accounts within a document -------------------------------------------------------
 
 
-def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
-    """Whether two events of one document tell the same happening."""
+def _same_account(
+    a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams, loose: frozenset[str] = frozenset()
+) -> bool:
+    """Whether two events of one document tell the same happening (events of ``loose`` count as undated)."""
     if p.background_apart and (a.background or b.background):
         return False
     if a.lo is None or b.lo is None:
         return True
-    if a.anchored and b.anchored:
+    a_dated, b_dated = a.anchored and a.id not in loose, b.anchored and b.id not in loose
+    if a_dated and b_dated:
         fits = gap(a.lo, a.hi, b.lo, b.hi) <= p.window_days
-    elif a.anchored or b.anchored:
-        undated, dated = (a, b) if not a.anchored else (b, a)
+    elif a_dated or b_dated:
+        undated, dated = (a, b) if not a_dated else (b, a)
         fits = -p.window_days <= (undated.lo - dated.hi).days <= p.undated_window_days
     else:
         fits = True
@@ -44,6 +48,22 @@ def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -
 def _placed_apart(a: StoryEvent, b: StoryEvent) -> bool:
     """Whether two events are placed in different countries."""
     return bool(a.place_country and b.place_country and a.place_country != b.place_country)
+
+
+def _loose(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> frozenset[str]:
+    """Events of a late document whose date is only its publication day: as good as undated.
+
+    A commentary published days after the happening it tells dates the sentences that name no
+    time by its own publication day (the coder's fallback); when none of its events dated by their
+    own sentence is within ``window_days`` of that day, such a date says nothing.
+    """
+    own = [events[i] for i in members if events[i].anchored and not events[i].fallback]
+    pub = events[members[0]].published
+    if pub is None or not own or any(gap(e.lo, e.hi, pub, pub) <= p.window_days for e in own):
+        return frozenset()
+    return frozenset(
+        events[i].id for i in members if events[i].fallback and events[i].lo == pub == events[i].hi
+    )
 
 
 def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
@@ -187,13 +207,13 @@ def accounts(
     for i in chosen:
         by_doc[events[i].doc].append(i)
     for members in by_doc.values():
-        links = []
+        links, loose = [], _loose(events, members, p)
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if p.same_doc_needs_actor and not (_keys(events[i]) & _keys(events[j])):
                     continue
                 text = tfidf.cosine(pos[i], pos[j])
-                if _same_account(events[i], events[j], text, p):
+                if _same_account(events[i], events[j], text, p, loose):
                     links.append((text, i, j))
         if p.doc_linkage == "average":
             _join_average(uf, events, members, links, p)

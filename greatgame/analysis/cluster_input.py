@@ -72,7 +72,8 @@ def make_event(
     )
     lo, hi, precise, anchored = _event_range(date, date_end, date_precision, published)
     text = sentence or ""
-    if anchored and not TIME.search(text) and FALLBACK_BACKGROUND.search(text):
+    fallback = anchored and not TIME.search(text)
+    if fallback and FALLBACK_BACKGROUND.search(text):
         # a date from the story around a sentence that names no time of its own, telling a standing
         # state of affairs ("has not recognised", "has long") or an earlier happening ("Earlier, ..."):
         # the story's date is not the event's, which is undated background
@@ -85,6 +86,7 @@ def make_event(
         outlet=outlet, sentence=sentence or "", tokens=tokens(sentence or ""), title=title or "",
         background=not anchored and bool(BACKGROUND.search(sentence or "")),
         published=parse_day(published)[0] if parse_day(published)[2] == "day" else None,
+        fallback=fallback and anchored,
     )  # fmt: skip
 
 

@@ -86,6 +86,7 @@ class StoryEvent:
     title: str = ""  # the document's title (pooled into its main account with ``title_weight``)
     background: bool = False  # undated, in a sentence about a standing state of affairs
     published: dt.date | None = None  # the document's publication day
+    fallback: bool = False  # dated, but its sentence names no time: the date came from the story around it
 
     @property
     def quad(self) -> str:
