@@ -59,3 +59,31 @@ def test_two_home_sentences_of_a_long_attack_report_stay_with_it():
     ]  # fmt: skip
     clusters = cluster_events(events)
     assert len({clusters[e.id] for e in events}) == 1
+
+
+def test_a_trips_earlier_stop_told_in_a_summit_report_is_its_own_story():
+    chn = {"id": "CHN", "country": "CHN"}
+    samarkand, astana = {"name": "Samarkand", "country": "UZB"}, {"name": "Astana", "country": "KAZ"}
+
+    def placed(n, doc, type_, src, tgt, sentence, date, place, published):
+        return make_event(
+            f"{doc}:{n}", doc, type_, src, tgt, sentence, date, None, "day", published, place, doc
+        )
+
+    trip = (
+        "Xi arrived in Samarkand on Thursday for the summit after a state visit to Kazakhstan, where he held "
+        "talks with Tokayev in Astana on Wednesday."
+    )
+    events = [
+        placed(0, "s", "CONSULT", [chn], [UZB], trip, "2026-09-17",
+               samarkand, "2026-09-18"),
+        placed(1, "s", "CONSULT", [chn], [KAZ], trip,
+               "2026-09-16", astana, "2026-09-18"),
+        placed(2, "s", "AGREE", [chn], [UZB], "Xi and Mirziyoyev signed trade deals on Thursday.", "2026-09-17",
+               None, "2026-09-18"),
+        placed(3, "s", "CONSULT", [RUS], [chn], "Putin met Xi on the sidelines of the summit on Thursday.",
+               "2026-09-17", None, "2026-09-18"),
+    ]  # fmt: skip
+    clusters = cluster_events(events)
+    assert clusters["s:0"] == clusters["s:2"] == clusters["s:3"]
+    assert clusters["s:1"] != clusters["s:0"]

@@ -9,7 +9,9 @@ month", "years ago". An account holding both a domestic affair (all actors of on
 international one, each with ``scope_split_min`` events and ``scope_split_share`` of the account or
 more, is split when the international part holds a material act linking the home state with another
 state (troops sent, aid), unless that act is fighting between them (``war_types``): a border war's
-evacuations and ceasefire, whose coded events often name only one side, are the war's.
+evacuations and ceasefire, whose coded events often name only one side, are the war's. Before
+that, a trip's other stop told in a report (talks in one country the day before a summit in
+another, ``split_stops``) is split off.
 """
 
 from __future__ import annotations
@@ -64,6 +66,36 @@ def _loose(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -
     return frozenset(
         events[i].id for i in members if events[i].fallback and events[i].lo == pub == events[i].hi
     )
+
+
+def _split_stops(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
+    """Split off a trip's other stop: events dated and placed by their own sentences in another country, on other days.
+
+    "Xi arrived in Samarkand for the summit after a state visit to Kazakhstan, where he held talks in
+    Astana on Wednesday": the account's main day is the one most of its events are dated to; events
+    placed in a country where none of the main day's events is placed, and dated to other days,
+    are another happening.
+    """
+    if not p.split_stops or len(members) < 3:
+        return [members]
+    own = [i for i in members if events[i].anchored and events[i].precise and not events[i].fallback]
+    days = Counter(events[i].lo for i in members if events[i].anchored and events[i].lo is not None)
+    if not own or not days:
+        return [members]
+    main = days.most_common(1)[0][0]
+    at_main = {
+        events[i].place_country
+        for i in own
+        if events[i].lo <= main <= events[i].hi and events[i].place_country
+    }
+    if not at_main:
+        return [members]
+    stop = [i for i in own if events[i].place_country and events[i].place_country not in at_main
+            and not events[i].lo <= main <= events[i].hi]  # fmt: skip
+    if not stop or len(stop) == len(members):
+        return [members]
+    rest = [i for i in members if i not in set(stop)]
+    return [rest, stop]
 
 
 def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
@@ -220,7 +252,8 @@ def accounts(
         else:
             _join_placed(uf, events, sorted(links, reverse=True), p)
     groups = [g for g in uf.groups() if g[0] in pos]
-    out = [_account(events, m) for group in groups for m in _split_scope(events, group, p)]
+    out = [_account(events, m) for group in groups for g in _split_stops(events, group, p)
+           for m in _split_scope(events, g, p)]  # fmt: skip
     for acc in out:
         set_core(acc, p.core_share)
     main: dict[str, Account] = {}

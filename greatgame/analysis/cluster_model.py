@@ -34,6 +34,7 @@ class ClusterParams:
     scope_split_min: int = 0
     scope_split_material: bool = False
     scope_split_share: float = 0.0
+    split_stops: bool = False
     war_types: tuple[str, ...] = ()
     doc_linkage: str = "single"
     size_power: float = 0.0
