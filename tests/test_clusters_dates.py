@@ -57,3 +57,24 @@ def test_a_late_commentarys_sentences_dated_only_by_its_publication_stay_with_it
     clusters = cluster_events(events)
     assert len({clusters[e.id] for e in events}) == 1
 
+
+def test_a_meeting_told_as_in_april_is_not_a_summit_on_the_first_days_of_may():
+    chn, rus = {"id": "CHN", "country": "CHN"}, {"id": "RUS", "country": "RUS"}
+    april = make_event(
+        "a:0",
+        "a",
+        "CONSULT",
+        [UZB],
+        [chn, rus],
+        "In April, Uzbekistan hosted the Chinese and Russian foreign ministers in Samarkand.",
+        "2026-04",
+        None,
+        "month",
+        "2026-05-04",
+        None,
+        "A",
+    )
+    may = make_event("m:0", "m", "CONSULT", [chn], [UZB, rus], "Chinese, Russian and Uzbek ministers met in "
+                     "Samarkand on Saturday.", "2026-05-02", None, "day", "2026-05-02", None, "B")  # fmt: skip
+    clusters = cluster_events([april, may])
+    assert clusters["a:0"] != clusters["m:0"]

@@ -157,6 +157,7 @@ class Account:
     core: frozenset[str] = frozenset()  # the countries taking part in at least ``core_share`` of its events
     published: dt.date | None = None  # its document's publication day
     background: bool = False  # undated background only (a standing state of affairs)
+    precise: bool = True  # dated to the day (not only to a month or a season)
 
 
 def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
@@ -177,6 +178,7 @@ def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
         parties=Counter(k for e in evs for k in {"#" + a for a in e.actors} | {"@" + c for c in e.countries}),
         published=evs[0].published,
         background=all(e.background for e in evs),
+        precise=any(e.precise for e in dated),
     )  # fmt: skip
 
 

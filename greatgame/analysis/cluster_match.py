@@ -8,7 +8,9 @@
    in at least ``core_share`` of its events) must take part in the other: a border war whose
    report mentions a summit in the same town is not the summit; a bloc at the heart of one
    account (in half its events) must take part in the other. Accounts with a year-only date
-   are not matched. The same outlet's follow-ups may refer back ``followup_window_days``.
+   are not matched, and one dated only to a month must overlap the other's days (the date window
+   is for reports dated to the day). The same outlet's follow-ups may refer back
+   ``followup_window_days``.
 3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
    over all their pairs reaches the threshold, so a chain of weak links does not snowball;
    single linkage (union-find) is available too. Then a group made only of later mentions of a
@@ -57,6 +59,8 @@ def can_match(a: Account, b: Account, p: ClusterParams) -> float | None:
         return None  # the bloc whose meeting one account tells takes no part in the other
     reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
     limit = reach if (a.anchored and b.anchored) else p.undated_window_days
+    if a.anchored and b.anchored and not (a.precise and b.precise):
+        limit = 0  # a happening dated only to a month is in that month ("in April" is not a May summit)
     if gap(a.lo, a.hi, b.lo, b.hi) > limit:
         return None
     floor = p.min_text_same_place if (a.places & b.places) else p.min_text
