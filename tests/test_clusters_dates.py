@@ -78,3 +78,22 @@ def test_a_meeting_told_as_in_april_is_not_a_summit_on_the_first_days_of_may():
                      "Samarkand on Saturday.", "2026-05-02", None, "day", "2026-05-02", None, "B")  # fmt: skip
     clusters = cluster_events([april, may])
     assert clusters["a:0"] != clusters["m:0"]
+
+
+def test_another_outlets_standing_state_of_affairs_does_not_join_the_story():
+    tokayev = {"id": "kassym-jomart-tokayev", "country": "KAZ"}
+    events = [
+        ev(0, "CONSULT", [tokayev], [UZB], "Tokayev held talks with Uzbek leaders in Tashkent on Thursday on "
+           "water and trade.", doc="a"),
+        ev(1, "AGREE", [tokayev], [UZB], "Tokayev and Mirziyoyev signed a water-sharing accord on Thursday.",
+           doc="a"),
+        ev(0, "CONSULT", [KAZ], [UZB], "The presidents of Kazakhstan and Uzbekistan met in Tashkent on Thursday.",
+           doc="c"),
+        ev(1, "AGREE", [KAZ], [UZB], "Kazakhstan and Uzbekistan signed agreements on trade and transit in Tashkent "
+           "on Thursday.", doc="c"),
+        make_event("b:0", "b", "REJECT", [tokayev], [], "Tokayev has long refused to share water from the Syr "
+                   "Darya with Uzbekistan.", None, None, "none", "2026-05-14", None, "Wire B"),
+    ]  # fmt: skip
+    clusters = cluster_events(events)
+    assert events[-1].background
+    assert clusters["a:0"] == clusters["c:0"] != clusters["b:0"]

@@ -14,7 +14,8 @@
 3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
    over all their pairs reaches the threshold, so a chain of weak links does not snowball;
    single linkage (union-find) is available too. Then a group made only of later mentions of a
-   dated happening (or of undated background) joins the group of its strongest link.
+   dated happening (undated background among them, but not alone) joins the group of its strongest
+   link.
 
 Events may come *seeded*: already in a cluster (from an earlier block of days, see
 ``cluster_blocks.py``). Seeded events keep their clusters: new accounts may join a seeded cluster,
@@ -237,7 +238,9 @@ def attach_mentions(
     A piece written weeks later names an old happening in a sentence or two: its words and
     parties are a small part of the happening's reports, so the mean over all their pairs stays
     low, but its best link says where it belongs. Groups holding seeded or first-hand accounts
-    are left as they are; a mention group joins at most one other group.
+    are left as they are, as are groups of undated background only (a standing state of affairs,
+    "Russia has not recognised ...", tells no happening); a mention group joins at most one other
+    group.
     """
     where = {n: g for g, part in enumerate(parts) for n in part}
     best: dict[int, tuple[float, int]] = {}
@@ -250,6 +253,8 @@ def attach_mentions(
                 best[g] = (s, where[b])
     out = [list(part) for part in parts]
     for g, part in enumerate(parts):
+        if all(accs[n].background for n in part):
+            continue  # a standing state of affairs alone tells no happening (it may join with a mention)
         if g in best and all(is_mention(accs[n], p) and not seeded[n] for n in part):
             out[best[g][1]] += part
             out[g] = []
