@@ -97,3 +97,15 @@ def test_another_outlets_standing_state_of_affairs_does_not_join_the_story():
     clusters = cluster_events(events)
     assert events[-1].background
     assert clusters["a:0"] == clusters["c:0"] != clusters["b:0"]
+
+
+def test_a_later_pieces_present_perfect_is_not_dated_by_the_old_visit_it_recalls():
+    late = "2026-07-10"
+    events = visit() + [
+        ev(0, "CONSULT", [USA], [UZB], "When the US secretary of state came to Tashkent on 14 May, he met Uzbek "
+           "leaders.", "2026-05-14", "l", late),
+        ev(1, "SUPPORT", [USA], [UZB], "The United States has praised Tashkent's reforms.", "2026-05-14", "l", late),
+    ]  # fmt: skip
+    clusters = cluster_events(events)
+    assert clusters["l:0"] == clusters["w:0"]
+    assert clusters["l:1"] != clusters["w:0"]

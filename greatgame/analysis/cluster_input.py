@@ -2,9 +2,10 @@
 
 The coder dates an event whose sentence names no time by the story around it (the dateline, the
 sentence before). When such a sentence tells a standing state of affairs or an earlier happening
-("Kazakhstan has not recognised ...", "Earlier, ..."; ``fallback_background`` in
-``data/cluster_words.yaml``), that date is not the event's: the event is taken as undated, and so
-as background (``background`` phrases), kept apart from the happening its document tells.
+("Kazakhstan has not recognised ...", "Earlier, ...", the present perfect "Astana has hosted ...";
+``fallback_background`` and ``perfect_participles`` in ``data/cluster_words.yaml``), that date is
+not the event's: the event is taken as undated (and, with a ``background`` phrase, as background,
+kept apart from the happening its document tells).
 """
 
 from __future__ import annotations

@@ -32,7 +32,11 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 
 BACKGROUND = _phrases("background")
-FALLBACK_BACKGROUND = _phrases("fallback_background")
+_PARTICIPLES = "|".join(re.escape(w) for w in _WORDS["perfect_participles"].split())
+PERFECT = re.compile(rf"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+ed|{_PARTICIPLES})\b", re.IGNORECASE)
+FALLBACK_BACKGROUND = re.compile(
+    f"{_phrases('fallback_background').pattern}|{PERFECT.pattern}", re.IGNORECASE
+)
 TIME = re.compile("|".join(f"(?:{t})" for t in _WORDS["time_expressions"]), re.IGNORECASE)
 _NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
