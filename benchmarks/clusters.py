@@ -47,15 +47,18 @@ import yaml  # noqa: E402
 from greatgame.analysis.clusters import cluster_events, events_from_records, load_params, make_event  # noqa: E402
 
 # the knobs the split-half check chooses on one half: the linkage threshold, the share of an
-# account's events that makes a party one of its main parties, the smallest part a report is split
-# into, the share of an account's events that makes a bloc its host (0: no bloc check), how late a
-# mention is (0: mentions join only by the mean)
+# account's events that makes a party one of its main parties, the smallest part (in events and in
+# share of the account) a report is split into, the share of an account's events that makes a bloc
+# its host (0: no bloc check), how late a mention is (0: mentions join only by the mean), whether a
+# trip's other stop is split off a report
 GRID = {
     "threshold": (0.15, 0.2, 0.25, 0.3),
     "core_share": (0.0, 0.34, 0.5),
     "scope_split_min": (2, 4, 0),
+    "scope_split_share": (0.0, 0.3),
     "bloc_share": (0.0, 0.5),
     "mention_days": (0, 20),
+    "split_stops": (False, True),
 }
 
 
