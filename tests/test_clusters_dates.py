@@ -29,12 +29,14 @@ def test_a_standing_state_of_affairs_dated_by_the_story_stays_apart_from_it():
         ev(3, "SUPPORT", [UZB], [RUS], "Uzbekistan has not recognised Russia's annexation of Ukrainian regions."),
         ev(4, "CONSULT", [KAZ], [UZB], "Earlier, Kazakhstan and Uzbekistan agreed to link their power grids."),
         ev(5, "SUPPORT", [UZB], [RUS], "Uzbekistan has not recognised the council, which took power in March 2024."),
+        ev(6, "COOPERATE", [KAZ], [RUS], "Kazakhstan remains Russia's largest trading partner in the region."),
     ]  # fmt: skip
     clusters = cluster_events(events)
     assert clusters["w:0"] == clusters["w:1"] == clusters["w:2"]
     assert clusters["w:3"] != clusters["w:0"]
     assert clusters["w:4"] != clusters["w:0"]
     assert clusters["w:5"] != clusters["w:0"]  # the date in the relative clause is not the sentence's
+    assert clusters["w:6"] != clusters["w:0"]
     assert events[3].background and not events[3].anchored
 
 
