@@ -86,8 +86,8 @@ def make_event(
     fallback = anchored and not TIME.search(_main(text)) and (lo is None or str(lo.year) not in text)
     if fallback and FALLBACK_BACKGROUND.search(text):
         # a date from the story around a sentence that names no time of its own, telling a standing
-        # state of affairs ("has not recognised", "has long") or an earlier happening ("Earlier, ..."):
-        # the story's date is not the event's, which is undated background
+        # state of affairs ("has not recognised", "has hosted") or an earlier happening ("Earlier, ..."):
+        # the story's date is not the event's, which is undated
         lo, hi, precise, anchored = _event_range(None, None, None, published)
     loc = location or {}
     return StoryEvent(
