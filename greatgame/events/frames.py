@@ -6,7 +6,7 @@ from typing import Any
 
 from greatgame.events.mutual import MEETING_NOUNS
 from greatgame.events.syntax import child
-from greatgame.events.triggers import Trigger, lemma
+from greatgame.events.triggers import Trigger, content_type, lemma, noun_type, verb_type
 
 TRUCE_WORDS = {"truce", "ceasefire", "cease-fire", "armistice"}
 
@@ -17,6 +17,15 @@ def own_body(subj: Any) -> bool:
     """'the company', 'the movement' with nothing else in the phrase: the speaker's own body."""
     return (
         subj.lower_ in OWN_BODIES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and all(c.dep_ in ("det", "punct") for c in subj.children)
+    )
+
+
+def the_country(subj: Any) -> bool:
+    """'the country', 'the government' with nothing else in the phrase: the speaker's own, said by its people."""
+    return (
+        subj.lower_ in ("country", "government")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
         and all(c.dep_ in ("det", "punct") for c in subj.children)
     )
@@ -34,15 +43,21 @@ OWN_CLAUSE_STOP = {"advcl", "relcl", "acl", "ccomp", "parataxis", "conj"}
 def the_countrys_own(tok: Any) -> bool:
     """What the clause acts on belongs to 'the country' of its doers.
 
-    'voters backed building the country's first dam': a home affair, not one of another state.
+    'voters backed building the country's first dam', 'voted in a referendum to build the country's
+    first plant': a home affair, not one of another state.
     """
-    todo = [c for c in tok.children if c.dep_ not in OWN_CLAUSE_STOP and c.dep_ != "nsubj"]
+    todo = [c for c in tok.children if (c.dep_ not in OWN_CLAUSE_STOP or _purpose(c)) and c.dep_ != "nsubj"]
     while todo:
         cur = todo.pop()
         if cur.dep_ == "poss" and cur.lower_ == "country" and any(d.lower_ == "the" for d in cur.children):
             return True
-        todo += [c for c in cur.children if c.dep_ not in OWN_CLAUSE_STOP]
+        todo += [c for c in cur.children if c.dep_ not in OWN_CLAUSE_STOP or _purpose(c)]
     return False
+
+
+def _purpose(clause: Any) -> bool:
+    """An infinitive saying what the act is for ('voted in a referendum to build ...')."""
+    return clause.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def two_sided(trig: Trigger) -> bool:
@@ -86,3 +101,19 @@ def meeting_object(tok: Any) -> bool:
         if c.dep_ == "prep" and any(p.lower_ in MEETING_NOUNS for p in c.children if p.dep_ == "pobj"):
             return True
     return tok.dep_ == "acl" and tok.head.lower_ in MEETING_NOUNS
+
+
+SENDING = {"MOBILIZE", "AID"}
+
+
+def sends(trig: Trigger, lex: Any) -> bool:
+    """A promise or approval of sending forces or aid ('the bloc would send troops', 'approved the deployment').
+
+    The act promised is the trigger's content, or the verb itself when it is promised ("would send").
+    """
+    if trig.intent:
+        if trig.content is not None:
+            return content_type(trig.content, lex) in SENDING
+        return trig.kind == "verb" and verb_type(trig.token, trig.pattern, lex)[0] in SENDING
+    obj = child(trig.token, "dobj")
+    return trig.type == "AGREE" and obj is not None and obj.pos_ == "NOUN" and noun_type(obj, lex)[0] in SENDING

@@ -2,6 +2,7 @@
 
 * What a judgement or a demand is about, told in a complement clause ("X questioned why
   Kazakhstan needed outside help": Kazakhstan);
+* the possessor of a relational subject ("Afghanistan's neighbours tightened their borders");
 * the people of a country named only by what they do ("rejected talks with the protesters",
   "urged voters to reject the plan"): the doer's own country, unless the phrase names another;
   as the doers ("voters approved the plan"), the country where the story happens.
@@ -136,3 +137,55 @@ def deontic_source(tok: Any, sa: SentenceActors, spk: list[str]) -> Side:
     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     ids = sa.np_with_conj(subj) if subj is not None else []
     return Side(ids, "parse" if ids else "none")
+
+
+@functools.lru_cache(maxsize=1)
+def arrangement_nouns() -> frozenset[str]:
+    """Nouns of arrangements between parties ('partnership', 'recognition'): see implicit.yaml."""
+    return frozenset(str(w).lower() for w in load_data("implicit.yaml")["arrangement_nouns"])
+
+
+def arrangement_subject(subj: Any, sa: SentenceActors) -> bool:
+    """'The partnership would bring ...', 'official recognition would give ...': an arrangement naming no party."""
+    if subj.lemma_.lower() not in arrangement_nouns() and subj.lower_ not in arrangement_nouns():
+        return False
+    return not any(t.i in sa.by_token for t in subj.subtree)
+
+
+def care_source(tok: Any, tgt: list[str], country: Any) -> Side:
+    """'People on the Kyrgyz side were evacuated': with no agent, the country of the people cared for."""
+    care = {str(w).lower() for w in load_data("implicit.yaml")["care_verbs"]}
+    if tok.lemma_.lower() not in care or not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return Side([], "none")
+    states = {country(a) or a for a in tgt}
+    return Side(list(states), "people") if len(states) == 1 else Side([], "none")  # a home affair: at home
+
+
+def possessor_target(tok: Any, sa: SentenceActors, source: list[str]) -> Side:
+    """'Afghanistan's northern neighbours tightened their borders': aimed at the possessor, Afghanistan."""
+    subj = subject_token(tok)[0]
+    relational = {str(w).lower() for w in load_data("implicit.yaml")["relational_nouns"]}
+    if subj is None or subj.lower_ not in relational:
+        return Side([], "none")
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    ids = [a for a in sa.np_with_conj(owner) if a not in source] if owner is not None else []
+    return Side(ids, "parse" if ids else "none")
+
+
+NEIGHBOURING = {"neighbouring", "neighboring", "adjacent"}
+
+
+def neighbouring_country(tok: Any, sa: SentenceActors, exclude: set[str], country: Any) -> Side:
+    """'... from the border with Afghanistan, as fighters pressed across the north of the neighbouring country'.
+
+    A phrase 'the neighbouring country' among the trigger's objects is the last state named before it
+    in the sentence that is not one of the doers' or the story's own (``exclude``).
+    """
+    for obj in (t for o in _objects(tok) for t in o.subtree):
+        if obj.lower_ not in ("country", "state") or not any(c.lower_ in NEIGHBOURING for c in obj.children):
+            continue
+        before = [country(a) or a for i, a in sorted(sa.by_token.items()) if i < obj.i]
+        states = [c for c in before if c not in exclude and c.isupper() and len(c) == 3]
+        if states:
+            return Side(states[-1:], "parse")
+    return Side([], "none")

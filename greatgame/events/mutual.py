@@ -83,7 +83,7 @@ def _only_located(tok: Any, sa: SentenceActors, actor: str) -> bool:
         if actor not in sa.ids_at(i):
             continue
         cur, located = sa.parse[i], False
-        while cur.head is not cur and cur.i != tok.i:
+        while cur.head.i != cur.i and cur.i != tok.i:  # (a token is never "is" its head: compare indices)
             if cur.dep_ == "prep" and lemma(cur) in LOCATIVE_PREPS:
                 obj = child(cur, "pobj")
                 located = located or (obj is not None and obj.lower_ not in MEETING_NOUNS)

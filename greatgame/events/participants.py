@@ -24,27 +24,13 @@ from greatgame.events.phrases import (
     is_state_id,
     split_subjects,
 )
-from greatgame.events.syntax import RELATIVES, child, first_nonempty, is_setting, prep_objects, subject_token
+from greatgame.events.syntax import child, is_setting, prep_objects, subject_token
 from greatgame.events.triggers import Trigger, lemma
+from greatgame.events.verb_targets import bound_party, purpose_targets, verb_targets
 
 logger = logging.getLogger(__name__)
 
 STOP_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos_"}
-DEFAULT_TARGET_PREPS = [
-    "to",
-    "with",
-    "against",
-    "on",
-    "from",
-    "into",
-    "toward",
-    "towards",
-    "at",
-    "for",
-    "over",
-    "of",
-    "in",
-]
 CLAUSE_STOP = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "prep"}
 PAIR_WORDS = {"two", "both", "sides", "side", "parties"}
 GROUP_WORDS = {"leaders", "heads", "members", "participants", "group", "organisation", "organization", "bloc",
@@ -91,6 +77,26 @@ class Side:
 
     def __bool__(self) -> bool:
         return bool(self.ids)
+
+
+def _clause_subject(tok: Any, head: Any) -> bool:
+    """The subject of a clause inside a noun phrase ('efforts against what Beijing calls ...'): its own doer."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != head.i and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _stranded_conjunct(head: Any, sa: SentenceActors) -> Any:
+    """A subject's first conjunct the parser hung on a fronted time phrase ('On Wednesday Turkmenistan and X').
+
+    The actor just before an 'and' that opens the subject's phrase, when it is the object of a
+    preposition whose phrase ends there.
+    """
+    if not head.dep_.startswith("nsubj"):
+        return None
+    cc = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    if cc is None or cc.dep_ != "cc" or cc.head.i >= cc.i or cc.head.i not in sa.by_token:
+        return None
+    named = cc.head
+    return named if named.dep_ == "pobj" and named.head.dep_ == "prep" and named.right_edge.i == cc.i else None
 
 
 class SentenceActors:
@@ -140,7 +146,7 @@ class SentenceActors:
             if tok.i in self.by_token and tok.i > start:
                 found.append((depth, tok.i, self.by_token[tok.i]))
             for c in tok.children:
-                if c.i not in seen and c.dep_ not in STOP_DEPS and not is_setting(c):
+                if c.i not in seen and c.dep_ not in STOP_DEPS and not is_setting(c) and not _clause_subject(c, head):
                     seen.add(c.i)
                     queue.append((c, depth + 1))
         if not found:
@@ -184,6 +190,9 @@ class SentenceActors:
                     for a in self.ids_at(c.i):
                         if a not in ids:
                             ids.append(a)
+        stranded = _stranded_conjunct(head, self)
+        if stranded is not None:  # "On Wednesday Turkmenistan and Afghanistan's authorities": both
+            ids = list(dict.fromkeys([*self.np_actors(stranded), *ids]))
         split = split_subjects(head)  # "A and B signed" parsed as two subjects: A first
         if split:
             ordered = sorted([head, *split], key=lambda t: t.i)
@@ -255,39 +264,6 @@ def _fronted_subject(tok: Any, sa: SentenceActors) -> Any:
 
 FORCE_TYPES = {"MOBILIZE", "RETREAT"}
 RECEIVING = {"receive", "welcome", "greet", "host"}  # "to be received by X": X is the host, the doer
-def _verb_targets(tok: Any, trig: Trigger, sa: SentenceActors, source: list[str]) -> list[str]:
-    cands: list[list[str]] = []
-    obj = child(tok, "dobj", "obj", "attr", "oprd")
-    if obj is not None and obj.lower_ in RELATIVES and tok.dep_ == "relcl":  # "the summit, which X attended"
-        obj = tok.head
-    dative = child(tok, "dative", "iobj")
-    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
-        cands.append(sa.np_with_conj(dative))
-    preps = list(dict.fromkeys([*trig.pattern.target_preps, *DEFAULT_TARGET_PREPS]))
-    if trig.pattern.target_preps:
-        cands += [sa.np_with_conj(o) for o in prep_objects(tok, trig.pattern.target_preps)]
-    if obj is not None:
-        cands.append(sa.np_with_conj(obj))
-    cands += [sa.np_with_conj(o) for o in prep_objects(tok, preps)]
-    content = trig.content
-    if content is not None:
-        subj = child(content, "nsubj", "nsubjpass")
-        cands.append(sa.np_with_conj(subj) if subj is not None else [])
-        if content.pos_ in ("NOUN", "PROPN"):
-            cands.append(sa.np_with_conj(content))
-        cobj = child(content, "dobj", "obj", "dative")
-        cands.append(sa.np_with_conj(cobj) if cobj is not None else [])
-        cands += [sa.np_with_conj(o) for o in prep_objects(content, preps)]
-        cands.append(sa.subtree_actors(content, set(source)))
-    if obj is None:  # "could use the base to help defend Tajikistan": the governed verb's object
-        for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
-            vobj = child(verb, "dobj")
-            cands.append(sa.np_with_conj(vobj) if vobj is not None else [])
-    if obj is not None:
-        cands.append(sa.subtree_actors(obj, set(source)))
-    return first_nonempty(cands, source)
-
-
 def _nearest_conjunct(antecedent: Any, relcl: Any, sa: SentenceActors) -> list[str]:
     """The actors of the co-ordinated phrase nearest before a relative clause (one doer: 'who hosted')."""
     before = [c for c in conjuncts(antecedent) if c.i < relcl.i]
@@ -337,10 +313,17 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
     if own_passive:
         agent = prep_objects(tok, ["by"])
         source = sa.np_with_conj(agent[0]) if agent else []
+        bound = bound_party(subj, sa) if subj is not None and not source else []
+        if bound:  # "the Memorandum of Obligations of Iran to obtain SCO membership was signed": Iran signs
+            source = bound
+            target = sa.subtree_actors(subj, set(source))
+            return Side(source, "parse"), Side(target, "parse" if target else "none"), None
         target = [a for a in sa.np_with_conj(subj) if a not in source] if subj is not None else []
         anaphor = not target and subj is not None and people_anaphor(subj)
         if not target:
-            target = _verb_targets(tok, trig, sa, source)
+            target = verb_targets(tok, trig, sa, source)
+        if not target:  # "a decision was adopted to start the procedure for the admission of Belarus"
+            target = purpose_targets(tok, sa, source)
         if not target and subj is not None:  # "Memoranda granting Egypt and Qatar the status ... were signed"
             target = sa.subtree_actors(subj, set(source))
         how = "anaphor" if anaphor else ("parse" if target else "none")
@@ -379,7 +362,7 @@ def sides(trig: Trigger, sa: SentenceActors) -> tuple[Side, Side, Any]:
         if gsubj is not None and governor.lemma_ in ("be", "become", "remain"):
             target = sa.np_with_conj(gsubj)
             return Side([], "none"), Side(target, "parse" if target else "none"), None
-    target = _verb_targets(tok, trig, sa, source)
+    target = verb_targets(tok, trig, sa, source)
     if trig.type in trig.pattern.converse and source and target:  # "X received a loan from Y": Y gives, X receives
         source, target = target, source
     return Side(source, "parse" if source else "none"), Side(target, "parse" if target else "none"), subj

@@ -20,26 +20,34 @@ from greatgame.events.frames import (
     meeting_subject,
     own_body,
     passive,
+    sends,
+    the_country,
     the_countrys_own,
     their_own,
     two_sided,
 )
+from greatgame.events.home_sides import domestic_source, home_target, opponent
 from greatgame.events.implicit import (
+    arrangement_subject,
+    care_source,
     complement_target,
     deontic_source,
     fought_with_side,
+    neighbouring_country,
     population_source,
     population_target,
+    possessor_target,
     topic_source,
 )
 from greatgame.events.lexicon import Lexicon
 from greatgame.events.mutual import MEETING_NOUNS, MEETING_VERBS, SYMMETRIC, not_a_place, reciprocal
 from greatgame.events.noun_sides import held_in
 from greatgame.events.participants import GROUP_WORDS, PAIR_WORDS, PRONOUNS, SentenceActors, Side
-from greatgame.events.places import catalogue_place, clause_place, visited_place
+from greatgame.events.places import clause_place, visited_place
 from greatgame.events.story import Story
 from greatgame.events.syntax import child, counted_words, prep_object_governor
 from greatgame.events.triggers import Trigger, content_type, lemma
+from greatgame.events.unnamed import aimed_at_place, judged_place, story_fight_source, story_noun_source
 from greatgame.models import Document, Event
 
 logger = logging.getLogger(__name__)
@@ -87,6 +95,9 @@ class Resolver:
             src = topic_source(subj, sa)
         if not src and subj is not None:
             src = self._resolve(subj, spk, prev, sa)
+        if not src and subj is not None and spk_verb is not None and arrangement_subject(subj, sa):
+            said_by = child(spk_verb, "nsubj")  # "X said the partnership would bring investment to Y": X's promise
+            src = Side(list(spk), "speaker") if spk else self._resolve(said_by, [], prev, sa) if said_by is not None else src
         if not src and subj is not None:  # "voters approved the plant"
             here = [place.country] if place is not None and place.country else self.story.where()
             src = population_source(subj, sa, here, trig.token)
@@ -105,21 +116,28 @@ class Resolver:
             src = Side(ids, "parse") if ids else src
         if not src and passive(trig.token):
             src = self._passive_source(trig, spk, spk_verb)
-        org = self.story.org or self.story.meeting_org
+        org = self.story.org or self.story.meeting_bloc(list(sa.by_token.values()))  # not one named in passing
         if not src and trig.kind == "noun" and meeting_subject(trig.token) and org:
             src = Side([org], "group")  # "the next summit is due in Bishkek"
+        if not src:  # "construction could begin", "talks will continue": the speaker's, else the story's country
+            src = story_noun_source(trig, sa, spk if spk_verb is not None and spk_verb.lower_ != "according" else [],
+                                    self.story.home)
+        if not src:  # "after the fighting", "a dispute that led to clashes in 2021"
+            src = story_fight_source(trig, sa, self.story.fights, self.story.pair(), lambda a: self.country(a, doc))
         if not src and trig.type == "FIGHT" and tgt:  # "Bishkek cancelled ... after clashes with Dushanbe"
             src = fought_with_side(trig.token, tgt.ids, sa, lambda a: self.country(a, doc))
         if not src and trig.kind == "noun" and trig.token.dep_ == "pobj" and held_in(trig.token) is None:
             return Side([], "none")  # "on the war in Ukraine": background, nobody's act
         if not src and place is not None and place.country and trig.type in DOMESTIC:
             src = Side([place.country], "place")
-        if not src and trig.type in POLICING and self.story.home and passive(trig.token):
-            src = Side([self.story.home], "place")  # "four Tajik citizens were arrested": the police there
+        if not src and trig.type in POLICING and self.story.where() and passive(trig.token):
+            src = Side(self.story.where()[:1], "place")  # "four Tajik citizens were arrested": the police there
+        if not src and tgt:  # "100,000 people on the Kyrgyz side were evacuated": by their own state
+            src = care_source(trig.token, tgt.ids, lambda a: self.country(a, doc))
         if not src and lemma(trig.token) in CHOOSING and self.story.home and passive(trig.token):
             src = Side([self.story.home], "place")  # "the other bidders were not selected": by the state
         if not src and trig.type in DOMESTIC:
-            src = self._domestic_source(tgt, sa, doc, trig.type == "FIGHT")
+            src = domestic_source(tgt, sa, self.story, lambda a: self.country(a, doc), trig.type == "FIGHT")
         return src
 
     def target(
@@ -128,7 +146,8 @@ class Resolver:
         """Source, target and place once the target is completed (see the module docstring)."""
         if tgt.how == "anaphor":  # "the men were detained": the people of the event before
             tgt = self._people_before(tgt)
-        tgt = Side([a for a in tgt.ids if a not in src.ids], tgt.how)
+        bodies = set(src.ids) | self._own_blocs(src.ids, doc) if trig.type not in HOME_TARGET | DOMESTIC else set(src.ids)
+        tgt = Side([a for a in tgt.ids if a not in bodies], tgt.how)  # von der Leyen's act is not aimed at the EU
         own_place = clause_place(trig.token, sa, self.catalogue) if sa is not None else None
         place = own_place or place  # "officials in Baku said the summit would be held in Bishkek"
         attending = trig.type == "CONSULT" and lemma(trig.token) in ATTEND_VERBS
@@ -140,6 +159,8 @@ class Resolver:
         if sa is not None:  # "X and Y met at a summit in Z": not with Z
             tgt = not_a_place(trig, src, tgt, sa)
         src, tgt = reciprocal(trig, src, tgt)
+        if not tgt and src.how == "people" and trig.type == "AID":  # "people ... were evacuated": at home
+            tgt = Side(list(src.ids), "place")
         if not tgt:
             tgt = self._group_target(trig, src)
         if trig.type == "CONSULT" and not tgt:
@@ -161,23 +182,30 @@ class Resolver:
         if sa is not None:  # "Pakistan President X": his own state, whatever the catalogue knows of him
             countries += [sa.person_country[a] for a in src.ids if a in sa.person_country]
         if not tgt and two_sided(trig) and sa is not None and self._all_states(src.ids):
-            tgt = self._opponent(
-                src, countries, sa, doc, trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
-            )
+            clash = trig.kind == "noun" or lemma(trig.token) in SYMMETRIC
+            tgt = opponent(src, countries, sa, self.story, lambda a: self.country(a, doc), clash)
         if not tgt and trig.type in JUDGING and len(src.ids) > 1 and their_own(trig.token):
             tgt = Side(list(dict.fromkeys(countries or src.ids)), "reciprocal")  # "praised their partnership"
         if not tgt and trig.type in JUDGING:
-            tgt = self._judged_place(trig, countries)
+            tgt = judged_place(trig, self.catalogue, countries)
         if not tgt and trig.kind == "verb" and sa is not None:  # "questioned why Kazakhstan needed ..."
             tgt = complement_target(trig.token, sa, src.ids)
         if not tgt and src.how == "people":  # "voters approved the plant": a home affair
             tgt = Side(list(src.ids), "place")
         if not tgt and trig.kind == "verb" and sa is not None:  # "rejected talks with the protesters"
             tgt = population_target(trig.token, sa, countries or self.story.where())
+        if not tgt and trig.kind == "verb" and sa is not None:  # "pressed an offensive across the neighbouring country"
+            mine = set(src.ids) | {self.story.home} | {c for a in src.ids if self._all_states([a]) for c in [self.country(a, doc)]}
+            tgt = neighbouring_country(trig.token, sa, mine, lambda a: self.country(a, doc))
         if not tgt and trig.type in HOSTILE:  # "use the missile against decision-making centres in Kyiv"
-            tgt = self._aimed_at_place(trig, countries)
+            tgt = aimed_at_place(trig, self.catalogue, countries)
+        if not tgt and trig.kind == "verb" and sa is not None:  # "Afghanistan's neighbours tightened their borders"
+            tgt = possessor_target(trig.token, sa, src.ids)
         if not tgt and self._all_states(src.ids) and the_countrys_own(trig.token):
             tgt = Side(src.ids[:1], "place")  # "voters backed building the country's first dam"
+        home = self.story.home
+        if not tgt and home and home not in src.ids + countries and sends(trig, self.lex):
+            tgt = Side([home], "story")  # "the bloc would send troops" in a story from Almaty: to Kazakhstan
         if not tgt and trig.type not in HOME_TARGET and not self._collective(src):
             bilateral = any(t.lower_ == "bilateral" for t in trig.token.sent)
             tgt = Side(self.story.counterpart(src.ids, countries, bilateral), "story")
@@ -185,7 +213,8 @@ class Resolver:
             trig.type in HOME_TARGET | DOMESTIC
             or (trig.intent and content_type(trig.content, self.lex) in HOME_TARGET)
         ):
-            tgt = self._home_target(trig, src, place, doc)
+            home = self.story.home if len(doc.sentences) > 1 else None
+            tgt = home_target(trig, src, place, self.story, home, sa, lambda a: self.country(a, doc))
         return src, tgt, place
 
     def _people_before(self, tgt: Side) -> Side:
@@ -201,55 +230,13 @@ class Resolver:
         org = self.story.org or self.story.meeting_org
         return src.how == "group" or (org in src.ids and len(src.ids) > 1)
 
-    def _judged_place(self, trig: Trigger, countries: list[str]) -> Side:
-        """'X praised the reconstruction of Shusha': the country of the place judged."""
-        obj = next((c for c in trig.token.children if c.dep_ == "dobj"), None)
-        if obj is None or trig.kind != "verb":
-            return Side([], "none")
-        for tok in obj.subtree:
-            if tok.pos_ != "PROPN":
-                continue
-            place = catalogue_place(self.catalogue, tok.text)
-            country = place.country if place is not None else None
-            if isinstance(country, str) and country not in countries:
-                return Side([country], "place")
-        return Side([], "none")
-
-    def _aimed_at_place(self, trig: Trigger, countries: list[str]) -> Side:
-        """A hostile act aimed 'against' something in a named place: that place's country."""
-        verbs = [trig.token, *(c for c in trig.token.children if c.dep_ == "xcomp")]
-        for prep in (p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "against"):
-            for tok in prep.subtree:
-                place = catalogue_place(self.catalogue, tok.text) if tok.pos_ == "PROPN" else None
-                country = getattr(place, "country", None)
-                if isinstance(country, str) and country not in countries:
-                    return Side([country], "place")
-        return Side([], "none")
-
-    def _opponent(
-        self, src: Side, countries: list[str], sa: SentenceActors, doc: Document, clash: bool
-    ) -> Side:
-        """The other side of a clash or truce: another state the sentence names, else the story's pair.
-
-        The story's pair only for a clash or truce as such ("fighting in April", "a truce"), not
-        for one side's act ("attackers were killed").
-        """
-        mine = set(src.ids) | set(countries)
-        named = [self.country(a, doc) for t in sorted(sa.by_token) for a in sa.ids_at(t)]
-        others = [c for c in dict.fromkeys(c for c in named if c) if c not in mine]
-        if len(others) == 1:
-            return Side(others, "parse")
-        for pair in reversed(self.story.pairs if clash else []):
-            states = [self.country(a, doc) or a for a in pair]
-            if mine & set(states):
-                rest = [a for a in dict.fromkeys(states) if a not in mine]
-                if rest:
-                    return Side(rest, "story")
-        return Side([], "none")
-
     def _all_states(self, ids: list[str]) -> bool:
         kinds = {getattr(self.catalogue.get(a), "kind", None) for a in ids}
         return bool(ids) and kinds <= {"state", "person"}
+
+    def _own_blocs(self, ids: list[str], doc: Document) -> set[str]:
+        """The organisations the people among ``ids`` head or serve: whom they speak for."""
+        return {o for o in self.offices(ids, doc) if getattr(self.catalogue.get(o), "kind", None) == "igo"}
 
     def offices(self, ids: list[str], doc: Document) -> list[str]:
         """The states and organisations the people among ``ids`` hold office in (on publication day)."""
@@ -260,23 +247,6 @@ class Resolver:
             except (AttributeError, TypeError):
                 continue
         return out
-
-    def _home_target(self, trig: Trigger, src: Side, place: Any, doc: Document) -> Side:
-        """A home affair's target.
-
-        The place it happens in, the story's country for foreign forces arriving there, else the
-        doer's own country.
-        """
-        own = [c for c in (self.country(a, doc) for a in src.ids) if c]
-        home = self.story.home if len(doc.sentences) > 1 else None
-        if place is not None and place.country:
-            return Side([place.country], "place")
-        if trig.type in ("MOBILIZE", "AID", "RETREAT") and home and home not in own + src.ids:
-            return Side([home], "story")  # "Russian paratroopers landed" in a story from Almaty
-        if own:
-            return Side(own[:1], "place")
-        where = [c for c in self.story.where() if c not in src.ids]
-        return Side(where[:1], "story" if where else "none")
 
     def titled(self, words: set[str]) -> list[str]:
         """The story's person a bare title ('the Secretary') names: one whose office has that word."""
@@ -294,24 +264,6 @@ class Resolver:
             return Side(self.story.group(), "group")
         return Side([], "none")
 
-    def _domestic_source(self, tgt: Side, sa: SentenceActors, doc: Document, fight: bool = False) -> Side:
-        """A home affair with no named doer: the country of the target, or the one state named.
-
-        Fighting with no doer between two named states ("clashes in X's region bordering Y") is
-        between them.
-        """
-        countries = {self.country(a, doc) for a in tgt.ids} - {None}
-        if len(countries) == 1:
-            return Side(list(countries), "place")
-        named = list(dict.fromkeys(c for c in (self.country(a, doc) for a in sa.by_token.values()) if c))
-        if len(named) == 1:
-            return Side(named, "place")
-        if fight and len(named) == 2:
-            return Side(named, "pair")
-        if not named and self.story.where():  # "516 people had been detained": the story's country
-            return Side(self.story.where()[:1], "place")
-        return Side([], "none")
-
     def _resolve(self, subj: Any, spk: list[str], prev: list[Event], sa: SentenceActors | None = None) -> Side:
         """A pronoun or a group phrase ('the leaders', 'both sides') as a subject: whom it names."""
         nested = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -326,6 +278,10 @@ class Resolver:
                 return Side(inside, "pronoun")
             if prev:
                 return Side([a.id for a in prev[-1].source], "pronoun")
+        if spk and the_country(subj):  # "Tokayev said the country would pick ...": his, in a story of his country
+            own = {self.catalogue.country_of(a) or a for a in spk}
+            if self.story.home is None or self.story.home in own:
+                return Side(list(spk), "pronoun")
         if subj.lower_ in MEETING_NOUNS and self.story.org:  # "the next summit will be held in X"
             return Side([self.story.org], "group")
         if words & PAIR_WORDS and self.story.pair():

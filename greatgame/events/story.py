@@ -37,6 +37,7 @@ class Story:
     home: str | None = None  # the country where the story happens (its dateline)
     meeting_org: str | None = None  # the organisation a meeting of the story belongs to (named once will do)
     acting: set[str] = field(default_factory=set)  # organisations party to a meeting of the story, or in its title
+    fights: list[list[str]] = field(default_factory=list)  # the sides of the story's clashes, latest last
 
     def remember(self, ev: Event) -> None:
         """Learn hosts, participants and the latest pair of parties from a coded event."""
@@ -52,6 +53,8 @@ class Story:
         parties = [a for a in dict.fromkeys(src + tgt) if a != self.org]
         if len(parties) == 2:
             self.pairs.append(parties)
+        if ev.type == "FIGHT" and src and tgt and ev.modality in ("asserted", "reported"):
+            self.fights.append([*src[:1], *[a for a in tgt if a not in src][:1]])
 
     def bloc(self) -> str | None:
         """The organisation 'the leaders' speak for: only one the story shows at work.
