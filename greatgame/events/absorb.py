@@ -23,8 +23,12 @@ from greatgame.events.words import (
 TIME_PREPS = {"during", "after", "before", "since", "until", "amid", "following", "ahead", "despite"}
 
 
-def absorbed(trig: Trigger) -> set[int]:
-    """Tokens whose own event is part of this trigger's (its content and its objects)."""
+def absorbed(trig: Trigger, lex: Lexicon | None = None) -> set[int]:
+    """Tokens whose own event is part of this trigger's (its content and its objects).
+
+    A hostile act a labelling verb names ("what Yerevan calls Azerbaijani aggression") is not: the
+    label is the speaker's accusation, and what it says happened is an event of its own.
+    """
     out: set[int] = set()
     agreed_that = trig.intent and trig.content is not None and trig.content.dep_ == "ccomp"
     if (
@@ -37,23 +41,43 @@ def absorbed(trig: Trigger) -> set[int]:
             stack += [
                 c
                 for c in t.children
-                if c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp")
+                if (c.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp") or _purpose(c))
                 and not (c.dep_ == "prep" and c.lower_ in TIME_PREPS)  # "failing to help during the fighting"
             ]
     if trig.content is not None and trig.content.dep_ == "ccomp" and trig.pattern.control == "govern":
         for c in trig.token.children:  # "demands that Y cease fire, withdraw its units": both demanded
             if c.dep_ == "conj" and c.tag_ == "VB" and c.i > trig.content.i and child_dep(c, "nsubj") is None:
                 out |= {t.i for t in c.subtree}
+    speaks = trig.pattern.control == "speech"  # "told Putin at their meeting that ...": the meeting is its own
     for c in trig.token.children:
         if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "dative", "oprd"):
+            if _labelled_act(trig, c, lex):
+                continue
             out.add(c.i)
             if c.dep_ in ("dobj", "obj"):  # "rules out the participation ... and the deployment ..."
                 out |= {k.i for k in c.conjuncts}
-        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS:  # "during his visit" is its own event
+        if c.dep_ in ("prep", "agent") and c.lower_ not in TIME_PREPS and not speaks:  # "during his visit" is its own event
             out |= {p.i for p in c.children if p.dep_ == "pobj"}
         if c.dep_ == "prep" and c.lower_ == "in":  # "provide 26 billion yuan in financing", "assist in evacuating"
             out |= {p.i for p in c.children if p.dep_ == "pcomp"}
     return out
+
+
+LABELLED = {"FIGHT", "ASSAULT", "COERCE"}
+
+
+def _labelled_act(trig: Trigger, obj: Any, lex: Lexicon | None) -> bool:
+    """The hostile act a verb of calling names when it accuses ('calls X aggression', 'called it an invasion')."""
+    if lex is None or trig.type != "DISAPPROVE" or trig.pattern.type is not None or obj.dep_ not in ("oprd", "attr", "dobj"):
+        return False
+    pat = lookup(lex.nouns, obj)
+    return pat is not None and pat.type in LABELLED
+
+
+def _purpose(tok: Any) -> bool:
+    """A to-infinitive of purpose ('needed help to restore order'): part of the act it serves."""
+    aux = child_dep(tok, "aux")
+    return tok.dep_ == "advcl" and aux is not None and aux.lower_ == "to"
 
 
 def rehearsed(sent: Any, lex: Lexicon) -> set[int]:
@@ -102,3 +126,39 @@ def standing_state(tok: Any) -> bool:
     if tok.tag_ in PRESENT and not auxes:
         return True
     return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].tag_ in PRESENT and auxes[0].dep_ == "auxpass"
+
+
+def ongoing(tok: Any) -> bool:
+    """An activity told as going on for a span: 'have been asking for it since the 1990s'.
+
+    The perfect progressive with 'since' or 'for' describes a standing practice or demand, not an act.
+    """
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    progressive = tok.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+    spans = [o for t in local_clause(tok) if t.dep_ == "prep" and t.lower_ in SPAN_PREPS
+             for o in t.children if o.dep_ == "pobj"]  # fmt: skip
+    return progressive and any(_long_span(o) for o in spans)
+
+
+def _long_span(obj: Any) -> bool:
+    """'since 2022', 'since the 1990s', 'for years', 'since independence' (not 'since Monday')."""
+    year = obj.lower_.removesuffix("s")
+    return (year.isdigit() and len(year) == 4) or lemma(obj) in LONG_SPANS
+
+
+LONG_SPANS = {"year", "decade", "month", "independence", "century"}
+
+
+def records(sent: Any) -> set[int]:
+    """An actor's record, not an act: 'it has never (before) sent troops to defend ...'.
+
+    A characterisation by what an actor has or has not done so far is the author's description;
+    the verb and what it governs tell no event.
+    """
+    out: set[int] = set()
+    for tok in sent:
+        adverbs = {c.lower_ for c in tok.children if c.dep_ in ("advmod", "neg")}
+        perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in tok.children)
+        if tok.pos_ == "VERB" and "never" in adverbs and perfect:
+            out |= {t.i for t in tok.subtree}
+    return out

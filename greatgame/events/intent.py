@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from greatgame.events.lexicon import Lexicon, Pattern
-from greatgame.events.words import Trigger, child_dep, lemma
+from greatgame.events.words import Trigger, child_dep, lemma, lookup
 
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
 COOPERATIVE_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE"}  # "would support Y" stays a stance (SUPPORT)
@@ -120,6 +120,8 @@ def apply_intent(trig: Trigger, lex: Lexicon) -> None:
         return
     if not auxes & FUTURE_AUX and not (hedged and verb is not None):  # "X could ... if": the author's guess
         return
+    if trig.type in HOSTILE and not conditional and auxes & {"not", "n't"}:
+        return  # "the force would not take part in operations against protesters": the act, negated
     if trig.type in HOSTILE or (conditional and trig.type in ("RETREAT", "SANCTION")):
         if trig.type == "MOBILIZE" and (hedged or not conditional):  # "troops would join them": a plan told
             return
@@ -158,14 +160,63 @@ def reproach(trig: Trigger, lex: Lexicon, names: set[int]) -> Trigger | None:
     if kind == "negated" and child_dep(tok, "neg") is None:
         return None
     verb = clause.head
-    speech = set(lex.modality["speech_verbs"]) - JOURNALISTIC
-    if lemma(verb) not in speech or child_dep(tok, "nsubj", "nsubjpass") is None:
-        return None
-    speaker = child_dep(verb, "nsubj") or (child_dep(verb.head, "nsubj") if verb.dep_ == "advcl" else None)
-    if speaker is None or not (speaker.lower_ in PRONOUNS or {t.i for t in speaker.subtree} & names):
+    if lemma(verb) in lex.belief_verbs and verb.dep_ == "ccomp":  # "X said they believed Y was behind it"
+        verb = verb.head
+    if child_dep(tok, "nsubj", "nsubjpass") is None or not _party_speaks(verb, lex, names):
         return None
     pat = Pattern(lemma=lemma(verb), type="DISAPPROVE", strength=0.7)
     return Trigger(verb, "DISAPPROVE", 0.7, pat, "verb", None, [], tok)
+
+
+def _party_speaks(verb: Any, lex: Lexicon, names: set[int]) -> bool:
+    """A reporting verb (not the press's) whose speaker is a party: an actor, or a pronoun for one."""
+    speech = set(lex.modality["speech_verbs"]) - JOURNALISTIC
+    if lemma(verb) not in speech:
+        return False
+    speaker = child_dep(verb, "nsubj") or (child_dep(verb.head, "nsubj") if verb.dep_ in ("advcl", "conj") else None)
+    return speaker is not None and (speaker.lower_ in PRONOUNS or bool({t.i for t in speaker.subtree} & names))
+
+
+def judgement(tok: Any, lex: Lexicon, names: set[int]) -> Trigger | None:
+    """A speaker's verdict told as a reported clause: the speaker's criticism (DISAPPROVE).
+
+    'X told the leaders that it was regrettable that the alliance had not helped': an evaluative
+    adjective (``reproach`` in the adjectives of nouns.yaml) judging a that-clause; the judged
+    clause holds the target. 'X told Y that this was no time for war': a reported copula that
+    denies a hostile act its place, said to the addressee, who is the target.
+    """
+    pat = lookup(lex.adjectives, tok) if tok.pos_ in ("ADJ", "VERB") else None
+    if pat is not None and pat.reproach:
+        copula = tok.head if tok.dep_ == "acomp" else tok
+        judged = next((c for c in [*tok.children, *copula.children] if c.dep_ == "ccomp"
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)  # fmt: skip
+        if judged is None or (copula is not tok and lemma(copula) != "be"):  # "it seemed regrettable": no verdict told
+            return None
+    elif lemma(tok) == "be" and _denies_hostile(tok, lex):
+        copula, judged = tok, None
+        if child_dep(copula.head, "dobj") is None:  # said to someone: the addressee is the one criticised
+            return None
+    else:
+        return None
+    if copula.dep_ != "ccomp" or not _party_speaks(copula.head, lex, names):
+        return None
+    if judged is not None:  # the verdict's own clause: what it judges is its target, the speaker its source
+        verdict = Pattern(lemma=lemma(copula), type="DISAPPROVE", strength=0.6)
+        return Trigger(copula, "DISAPPROVE", 0.6, verdict, "verb", None, [], judged)
+    verb = copula.head
+    verdict = Pattern(lemma=lemma(verb), type="DISAPPROVE", strength=0.6, control="speech")
+    return Trigger(verb, "DISAPPROVE", 0.6, verdict, "verb", None, [], judged)
+
+
+def _denies_hostile(copula: Any, lex: Lexicon) -> bool:
+    """'... is not an era of war', '... was no time for violence': the predicate names a hostile act."""
+    attr = child_dep(copula, "attr")
+    if attr is None:
+        return False
+    if child_dep(copula, "neg") is None and not any(c.dep_ == "det" and c.lower_ == "no" for c in attr.children):
+        return False
+    nouns = [p for c in attr.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for p in c.children]
+    return any((n := lookup(lex.nouns, p)) is not None and n.type in HOSTILE for p in nouns)
 
 
 def deontic(tok: Any, lex: Lexicon) -> Trigger | None:

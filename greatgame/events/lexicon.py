@@ -113,6 +113,7 @@ class Lexicon:
     context: dict[str, list[str]]
     not_light: set[str] = field(default_factory=set)  # verbs that never carry an event noun ("followed", "told")
     accusing_preps: set[str] = field(default_factory=set)  # "X said Y was behind it": X accuses Y
+    belief_verbs: set[str] = field(default_factory=set)  # "X said they believed Y was behind it": X accuses Y
     person_titles: set[str] = field(default_factory=set)  # titles that name a person ("President X")
     presence: Pattern | None = None  # "Imran Khan was also in Dushanbe": a leader's presence in a place is a visit
     role_rx: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
@@ -146,6 +147,7 @@ def load_lexicon() -> Lexicon:
         context=load_data("context.yaml"),
         not_light=set(verbs_file.get("not_light") or []),
         accusing_preps=set(verbs_file.get("accusing_preps") or []),
+        belief_verbs=set(verbs_file.get("belief_verbs") or []),
         person_titles={str(w).lower() for w in verbs_file.get("person_titles") or []},
         presence=_pattern("be", verbs_file["presence"], "verbs.yaml") if verbs_file.get("presence") else None,
     )

@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from greatgame.events.absorb import absorbed as absorbed_by
-from greatgame.events.absorb import rehearsed, standing_state, voided
+from greatgame.events.absorb import ongoing, records, rehearsed, standing_state, voided
 from greatgame.events.intent import (
     DEONTIC_AUX,
     FUTURE_AUX,
@@ -23,6 +23,7 @@ from greatgame.events.intent import (
     aux_words,
     deontic,
     intended_trigger,
+    judgement,
     reproach,
     speaker_conj,
     under_speech,
@@ -46,6 +47,7 @@ from greatgame.events.words import (
     particle,
     people,
     present_in,
+    stray_infinitive,
     to_clause,
     to_place,
 )
@@ -74,13 +76,21 @@ def noun_type(tok: Any, lex: Lexicon) -> tuple[str | None, Pattern | None]:
             return pat.compounds[c.text.lower()], pat
         if c.dep_ in ("compound", "amod", "nmod") and lemma(c) in pat.compounds:
             return pat.compounds[lemma(c)], pat
+    if pat.cues:  # "operations against protesters", "withdrawal from the alliance": the phrase after it
+        words = {w for c in tok.children if c.dep_ == "prep" for t in c.subtree for w in (t.lower_, lemma(t))}
+        for typ, cue_words in pat.cues.items():
+            if words & {w.lower() for w in cue_words}:
+                return typ, pat
     return pat.type, pat
 
 
 def _cue_type(tok: Any, pat: Pattern) -> str | None:
     scope = list(tok.subtree) if pat.cue_scope == "tree" else local_clause(tok)
     if tok.dep_ in ("xcomp", "conj", "advcl") or not any(c.dep_.startswith("nsubj") for c in tok.children):
-        for s in tok.head.children:
+        head = tok.head
+        while head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+            head = head.head  # "crowds stormed, set fire to X and seized Y": the first verb's subject
+        for s in head.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 scope += list(s.subtree)
     for c in tok.children:  # "were killed and 243 injured in unrest": the phrase after the last verb is shared
@@ -148,11 +158,6 @@ def verb_type(tok: Any, pat: Pattern, lex: Lexicon) -> tuple[str | None, float, 
     if typ is None and pat.clause and to_clause(tok) is not None:  # "voted to build the plant"
         return pat.clause, max(strength, 0.7), mode
     return typ, strength, mode
-
-
-
-
-
 
 
 def _content(tok: Any) -> Any:
@@ -259,7 +264,7 @@ def _verb_trigger(tok: Any, pat: Pattern, lex: Lexicon) -> Trigger | None:
     typ, strength, mode = verb_type(tok, pat, lex)
     if typ is None:
         return None
-    content = _content(tok) if pat.control == "govern" else None
+    content = (_content(tok) or stray_infinitive(tok)) if pat.control == "govern" else None
     if content is None and pat.clause:
         content = to_clause(tok)
     if content is None and pat.contents and (said := document_says(tok)) is not None:
@@ -311,7 +316,6 @@ def _stance_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     return Trigger(tok, typ, 0.6, pat, "adj")
 
 
-
 def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexicon) -> Trigger:
     """An event noun, or the verb that carries it.
 
@@ -338,9 +342,6 @@ def _noun_trigger(tok: Any, typ: str, pat: Pattern, taken: set[int], lex: Lexico
     return Trigger(tok, typ, 0.45, pat, "noun", pat.mode, list(pat.context))
 
 
-
-
-
 def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> list[Trigger]:
     """Every trigger of one parsed sentence, the absorbed ones removed, in text order.
 
@@ -349,7 +350,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
     """
     names = names or set()
     found: list[Trigger] = []
-    practised = rehearsed(sent, lex)
+    practised = rehearsed(sent, lex) | records(sent)  # "the drills would practise ...", "has never sent ..."
     for tok in sent:
         if tok.i in practised:
             continue
@@ -374,8 +375,10 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
             c.dep_ == "prep" and c.lower_ in lex.accusing_preps for c in tok.children
         ):  # "X said Y was behind the attack"
             trig = Trigger(tok, "", 0.7, Pattern(lemma="be", reproach="always"), "verb")
-        if trig is not None and trig.type in trig.pattern.standing and standing_state(trig.token):
-            trig = None  # "still lists the Taliban as a terrorist organisation": a state, no event
+        if trig is None:
+            trig = judgement(tok, lex, names)  # "X told Y that it was regrettable that ..."
+        if trig is not None and (trig.type in trig.pattern.standing and standing_state(trig.token) or ongoing(tok)):
+            trig = None  # "still lists the Taliban as a terrorist organisation", "have been asking since": no event
         if trig is not None:
             trig = reproach(trig, lex, names) or trig
             if trig.type:
@@ -383,7 +386,7 @@ def find_triggers(sent: Any, lex: Lexicon, names: set[int] | None = None) -> lis
                 found.append(trig)
     absorbed = voided(sent, lex) | practised
     for trig in found:
-        absorbed |= absorbed_by(trig) - {trig.token.i}
+        absorbed |= absorbed_by(trig, lex) - {trig.token.i}
     verbs = [t for t in found if t.token.i not in absorbed]
     taken = absorbed | {t.token.i for t in verbs}
     taken -= {t.i for t in sent if t.dep_ == "pobj" and (p := lookup(lex.nouns, t)) is not None and p.standalone}

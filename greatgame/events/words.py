@@ -216,3 +216,17 @@ def gerund_noun(tok: Any, lex: Lexicon) -> bool:
     )
 
 
+
+
+def stray_infinitive(verb: Any) -> Any:
+    """The to-infinitive a verb governs that the parser hung on the end of its object.
+
+    'ordered the four - identified as A, B and C - to be held in detention': 'to be held' is
+    what was ordered, not a clause about C.
+    """
+    obj = child_dep(verb, "dobj")
+    if obj is None:
+        return None
+    found = [t for t in obj.subtree if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")
+             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]  # fmt: skip
+    return found[-1] if found and found[-1].i > obj.i + 1 else None
