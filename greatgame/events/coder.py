@@ -8,7 +8,9 @@ from typing import Any
 from greatgame.events import dates as dates_mod
 from greatgame.events.anaphora import repeat, same_act_verbs
 from greatgame.events.context import event_context
+from greatgame.events.date_scope import clause, verb_of
 from greatgame.events.dedup import admit
+from greatgame.events.distribute import one_each
 from greatgame.events.embedded import embedded
 from greatgame.events.generic import describes
 from greatgame.events.institutions import mark_institutions
@@ -20,8 +22,16 @@ from greatgame.events.resolve import Resolver
 from greatgame.events.roles import EVENT_ROLES, commentary_by_default, sentence_role
 from greatgame.events.statements import statements_of
 from greatgame.events.story import story_of
-from greatgame.events.telling import reports_event, restated, tells, told_before
-from greatgame.events.timeline import carry_dates, date_span_start
+from greatgame.events.telling import (
+    purpose,
+    refused,
+    reports_event,
+    restated,
+    stray_subject,
+    tells,
+    told_before,
+)
+from greatgame.events.timeline import carry_dates, date_span_start, story_offset_span
 from greatgame.events.triggers import Trigger, find_triggers, lemma, speaker_conj
 from greatgame.models import ActorRef, Document, Event, Sentence
 
@@ -39,17 +49,21 @@ class Coder:
         self.lex = lexicon or load_lexicon()
         self.res = Resolver(catalogue, self.lex)
         self.announced: set[int] = set()  # id() of planned events announced in the past
+        self._elsewhere: set[int] = set()  # id() of events whose clause lacks the sentence's "the next day"
         self._carriers: dict[int, Event] = {}  # token index -> event coded so far in the sentence
+        self._named: dict[int, int] = {}  # months the document has named with a year, month -> year
+        self._anchor: Any = None  # the story's first day (stands in for a missing publication date)
 
     def code(self, doc: Document) -> None:
         """Fill ``doc.events``, ``doc.statements`` and the role of every sentence."""
         doc.events, doc.statements = [], []
-        self.announced = set()
+        self.announced, self._elsewhere = set(), set()
         actors = {a.id: a for a in doc.actors}
         prev: list[Event] = []
         self.res.story = story_of(doc, self.catalogue)
         self.res.roles = {a.id: a.role for a in doc.actors if a.kind == "person"}
         anchor = None
+        self._named, self._anchor = {}, None
         before: list[Any] = []
         people = {a.id for a in doc.actors if a.kind == "person"}
         groups = {a.id for a in doc.actors if a.kind in ("armed_group", "movement", "party")}
@@ -57,6 +71,8 @@ class Coder:
             headline = _is_headline(sent, doc)
             if anchor is None and not headline:
                 anchor = dates_mod.anchor_date(sent.text, doc.meta.published)
+            self._anchor = anchor
+            self._named.update(dates_mod.named_years(sent.text))
             sent.role = sentence_role(sent.text, self.lex, doc.meta.genre)
             parse = doc.parses.get(sent.index)
             if parse is None or headline:  # a headline restates the story
@@ -92,6 +108,7 @@ class Coder:
                 anchor,
                 sent.text,
                 self.announced,
+                {k for k in self._elsewhere if k in {id(e) for e in events}},
             )
             doc.events += events
             if events:
@@ -111,7 +128,7 @@ class Coder:
             if ev is not None:
                 self.res.story.remember(ev)  # "X telephoned Y, and the two leaders agreed ..."
                 admit(told, (trig, ev), self.lex)  # one event per happening
-        out = [e for _, e in told]
+        out = [e for t, e in told for e in one_each(t, e, self.lex)]
         for verb in same_act_verbs(parse):  # "... and Kyrgyzstan did the same last year"
             last = (out or prev or [None])[-1]
             ev = repeat(last, verb, sa, lambda ids: self._refs(ids, doc, actors, sa)) if last else None
@@ -122,7 +139,7 @@ class Coder:
                     sent.start,
                     sent.end,
                 )
-                when = dates_mod.event_date(sent.text, parse, verb, doc.meta.published, False)
+                when = self._when(sent.text, verb, doc.meta.published, False)
                 ev.date, ev.date_end, ev.date_precision = when.date, when.date_end, when.precision
                 out.append(ev)
         return out
@@ -144,8 +161,18 @@ class Coder:
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, sa: SentenceActors,
                prev: list[Event], place: Any, actors: dict[str, Any]) -> Event | None:  # fmt: skip
         src, tgt, subj = sides(trig, sa)
+        stray = stray_subject(trig.token) if trig.kind == "verb" else None
+        if stray is not None:  # "with Iran signing X and the bloc starting Y": the bloc starts Y
+            subj, own = stray, sa.np_with_conj(stray)
+            src = Side(own, "parse") if own else Side([], "none")
         if not src and not tgt:
             src, tgt, subj = _sides_of_carrier(trig, sa, self._carriers) or (src, tgt, subj)
+        if not src and trig.kind == "verb" and _infinitive_on_noun(trig.token):  # "the decision to grant X"
+            src = self._decider(trig.token, sa) or src
+        if not src and trig.kind == "verb" and purpose(trig.token):  # "a decision was adopted to admit X"
+            carrier = self._carriers.get(trig.token.head.i)
+            if carrier is not None and carrier.source:
+                src = Side([a.id for a in carrier.source], "parse")
         said_by = speaker_conj(trig.token, self.lex) if trig.kind == "verb" else None
         if said_by is not None:  # "X said the bloc had become ... and called for Y": X called
             subj = next((c for c in said_by.children if c.dep_ == "nsubj"), None)
@@ -175,9 +202,8 @@ class Coder:
                 Side(list(spk), "speaker"),
                 Side([a for a in src.ids if a not in spk], "parse"),
             )
-        when = dates_mod.event_date(
-            sent.text, trig.token.doc, trig.token, doc.meta.published, mod == "planned"
-        )
+        when = self._when(sent.text, trig.token, doc.meta.published, mod == "planned")
+        counted = story_offset_span(sent.text)
         if trig.own_intent and spk and set(src.ids) <= set(spk) and mod != "negated":
             typ, mod = "AGREE", ("reported" if spk else "asserted")
         ev = Event(
@@ -188,8 +214,12 @@ class Coder:
             modality=mod, attributed_to=(spk[0] if spk and mod != "asserted" else "author"),
             confidence=_confidence(trig, src, tgt), sentence_role=sent.role, trigger=trig.token.text,
         )  # fmt: skip
+        if counted is not None and not _in_clause(trig.token, counted):
+            self._elsewhere.add(id(ev))
         if mod != "reported" and spk:
             ev.attributed_to = spk[0]
+        elif mod == "reported" and not spk and trig.kind == "verb" and src.ids:
+            ev.attributed_to = src.ids[0]  # "X said the bloc had failed Y": X's words, on the verb of saying
         if (
             mod == "planned"
             and spk_verb is not None
@@ -205,6 +235,33 @@ class Coder:
             ):
                 ev.date, ev.date_end, ev.date_precision = said.date, said.date_end, said.precision
         return ev
+
+    def _decider(self, tok: Any, sa: SentenceActors) -> Side | None:
+        """Who decided or refused the act an infinitive on a noun tells.
+
+        'Moscow was in no hurry to recognise X': the subject of the noun's clause; 'welcomed the
+        decision to grant X observer status': nobody named, the bloc the story is about.
+        """
+        if refused(tok):
+            holder = next((c for c in verb_of(tok.head).children if c.dep_ == "nsubj"), None)
+            return Side(sa.np_with_conj(holder), "parse") if holder is not None else None
+        org = self.res.story.org or self.res.story.meeting_org
+        if lemma(tok.head) in set(self.lex.modality["decision_nouns"]) and org:
+            return Side([org], "group")
+        return None
+
+    def _when(self, text: str, tok: Any, published: Any, future: bool) -> dates_mod.DateHit:
+        """The event's date (dates.event_date), in the year the document gave its month.
+
+        Without a publication date, a month named without a year ('since the mutiny in June') is
+        read against the story's first day.
+        """
+        when = dates_mod.event_date(text, tok.doc, tok, published, future)
+        if when.precision == dates_mod.ELSEWHEN and published is None and self._anchor is not None:
+            again = dates_mod.event_date(text, tok.doc, tok, self._anchor.date, future)
+            if again.date is not None and dates_mod.names_month(again.text):
+                when = again
+        return dates_mod.in_named_year(when, self._named)
 
     def _pronoun_speaker(self, verb: Any) -> list[str]:
         """'He claimed ...': the person last named."""
@@ -263,6 +320,11 @@ def _unnamed(subj: Any, lex: Lexicon) -> bool:
     return subj is not None and subj.lemma_.lower() in set(lex.modality.get("unnamed_agents", ()))
 
 
+def _infinitive_on_noun(tok: Any) -> bool:
+    """'the decision to grant X', 'in no hurry to recognise X'."""
+    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def _sides_of_carrier(trig: Trigger, sa: SentenceActors, carriers: dict[int, Event]) -> tuple[Side, Side, Any] | None:
     """'X telephoned Y with condolences': the sympathy goes, like the call (already coded), from X to Y."""
     tok = trig.token
@@ -274,6 +336,18 @@ def _sides_of_carrier(trig: Trigger, sa: SentenceActors, carriers: dict[int, Eve
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return Side([a.id for a in ev.source], "parse"), Side([a.id for a in ev.target], "parse"), subj
+
+
+def _in_clause(tok: Any, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` belong to the clause of ``tok`` or to a clause it is part of."""
+    cur = verb_of(tok)
+    for _ in range(4):
+        if any(span[0] <= i < span[1] for i in clause(cur)):
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "relcl") or cur.head is cur:
+            return False
+        cur = verb_of(cur.head)
+    return False
 
 
 def _toll(trig: Trigger, prev: list[Event]) -> bool:

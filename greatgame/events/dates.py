@@ -237,14 +237,23 @@ SAYING = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm
 
 
 def _shares_time(tok: Any) -> bool:
-    """A clause joined by 'and', governed ('began to'), reported ('said on Monday that'), a participle or 'as'/'while'."""
+    """A clause joined by 'and', governed ('began to'), reported ('said on Monday that'), a participle, a purpose or 'as'/'while'."""
     if tok.dep_ in ("conj", "xcomp", "acl"):
         return True
     if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in WHILE for c in tok.children):
         return True  # "crossed the border over the weekend as Taliban fighters seized districts"
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") for c in tok.children):
         return True  # "said in February that it had frozen ..., accusing it of ...": the same telling
+    if tok.dep_ == "advcl" and _purpose(tok):
+        return True  # "held a ceremony on Wednesday to mark the start of work": the ceremony's day
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAYING
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitive of purpose with no subject of its own ('to mark', 'in order to discuss')."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "in" for c in tok.children
+    )
 
 
 def clause_dates(text: str, trigger: Any, published: dt.date | None, future: bool) -> list[DateHit]:
@@ -279,7 +288,10 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
             hits = [h for h in find_dates(text, published, False) if not cut or h.start >= cut.end()]
             hits = [h for h in hits if h.date_end is not None or not h.text.lower().startswith(NOT_WHEN)]
             future = False
+        said = any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
         cur = cur.head
+        if said and cur.pos_ == "NOUN" and cur.dep_ == "dobj":  # "published a statement on 30 July that ..."
+            cur = cur.head
     return []
 
 
@@ -338,6 +350,45 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         start = hit.date - dt.timedelta(days=days - 1)
         return DateHit(start, hit.date, "day", hit.start, hit.end, hit.text)
     return hit
+
+
+def named_years(text: str) -> dict[int, int]:
+    """The months ``text`` names with a year ('the clashes of September 2022'): month -> year."""
+    months = _tables()[0]
+    alt = "|".join(sorted(months, key=len, reverse=True))
+    found: dict[int, int] = {}
+    for mt in re.finditer(rf"\b({alt})\.?(?: \d{{1,2}}(?:st|nd|rd|th)?)?,? (\d{{4}})\b", text, re.IGNORECASE):
+        found[months[mt.group(1).lower()]] = int(mt.group(2))
+    return found
+
+
+def names_month(text: str) -> bool:
+    """Whether a date expression names a calendar month ('14 September', 'in June'), not a relative day."""
+    months = _tables()[0]
+    if re.search(r"\b(?:last|next|this|ago|later|earlier)\b", text, re.IGNORECASE):
+        return False
+    return any(w.lower().rstrip(".") in months for w in re.findall(r"[A-Za-z.]+", text))
+
+
+def in_named_year(hit: DateHit, named: dict[int, int]) -> DateHit:
+    """A month or day named without a year takes the year the text last gave that month.
+
+    'The talks intensified after the clashes of September 2022. In that fighting, which began on
+    14 September, ...': 14 September 2022, not the September before publication.
+    """
+    if hit.date is None or hit.precision not in ("day", "month") or re.search(r"\d{4}", hit.text):
+        return hit
+    if not names_month(hit.text):
+        return hit  # "on Friday", "the next day": counted from the publication date
+    year = named.get(hit.date.month)
+    if year is None or year == hit.date.year:
+        return hit
+    shift = year - hit.date.year
+    start = _safe(year, hit.date.month, hit.date.day)
+    end = _safe(hit.date_end.year + shift, hit.date_end.month, hit.date_end.day) if hit.date_end else None
+    if start is None or (hit.date_end is not None and end is None):
+        return hit
+    return DateHit(start, end, hit.precision, hit.start, hit.end, hit.text)
 
 
 ELSEWHEN = "elsewhen"  # told as another time than its clause's, its day unknown: no story date either

@@ -97,7 +97,58 @@ def same_happening(a: Pair, b: Pair, lex: Lexicon) -> bool:
     negated = (ea.modality == "negated") != (eb.modality == "negated")  # "has not signed, but will"
     if negated or ta.intent != tb.intent:  # "signed a treaty and promised to expand trade": two acts
         return False
-    return not _other_objects(ta, tb) and same_sides(ea, eb)
+    if _one_visit(a, b, lex):
+        return True
+    return not _other_objects(ta, tb) and not _other_parties(ta, tb) and same_sides(ea, eb)
+
+
+NAME_ENTS = {"GPE", "ORG", "NORP", "PERSON", "LOC"}
+
+
+def _clause_names(verb: Any, other: Any) -> set[str]:
+    """The names in a clause outside its doer: its object, its passive subject, its complements."""
+    skip = {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    skip |= {t.i for t in other.subtree} if other.i in {t.i for t in verb.subtree} else set()
+    return {t.lower_ for t in verb.subtree if t.i not in skip and t.ent_type_ in NAME_ENTS}
+
+
+def _joined(a: Any, b: Any) -> bool:
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
+
+
+def _other_parties(a: Trigger, b: Trigger) -> bool:
+    """Two joined clauses, each with a subject of its own, about different parties: two acts.
+
+    'The memorandum on Iran's membership was signed, and a decision was adopted to admit Belarus'.
+    One clause naming no one ('signed a joint statement, and a package of documents was signed')
+    or a doer told twice ('Pashinyan did not attend and Yerevan sent no delegation') is one act.
+    """
+    ta, tb = a.token, b.token
+    if a.kind != "verb" or b.kind != "verb" or not _joined(ta, tb):
+        return False
+    if not all(any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in (ta, tb)):
+        return False
+    na, nb = _clause_names(ta, tb), _clause_names(tb, ta)
+    return bool(na) and bool(nb) and not na & nb
+
+
+def _traveller(a: Pair, b: Pair, lex: Lexicon) -> Pair | None:
+    """Of two tellings, the one coded on a verb of coming ('arrived', 'travelled'), if any."""
+    travel = set(lex.modality["travel_verbs"])
+    return next((p for p in (a, b) if p[0].kind == "verb" and lemma(p[0].token) in travel), None)
+
+
+def _one_visit(a: Pair, b: Pair, lex: Lexicon) -> bool:
+    """A coming to a country and a meeting there with the same parties: one visit.
+
+    'X arrived in Astana and held talks with Tokayev', 'X arrived in the capital and was received
+    by Tokayev': the visitor and the host (or the host's state) on either side.
+    """
+    (ta, ea), (tb, eb) = a, b
+    if ea.type != "CONSULT" or _traveller(a, b, lex) is None or not _joined(ta.token, tb.token):
+        return False  # "held talks with Putin, who arrived on Tuesday": the arrival told of its own
+    pa, pb = ea.source + ea.target, eb.source + eb.target
+    return bool(pa) and bool(pb) and _covers(pa, pb) and _covers(pb, pa)
 
 
 def _other_objects(a: Trigger, b: Trigger) -> bool:
@@ -124,6 +175,8 @@ def keep_second(first: Pair, second: Pair, lex: Lexicon) -> bool:
     host is the one who acted); otherwise the fuller telling (see ``_fullness``).
     """
     (t1, e1), (t2, e2) = first, second
+    if _one_visit(first, second, lex):  # the visitor's coming: the visitor is the doer
+        return _traveller(first, second, lex) is second
     if describes_noun_of(t1, t2, lex) or describes_noun_of(t2, t1, lex):
         main_first = not describes_noun_of(t1, t2, lex)
         main, other = (e1, e2) if main_first else (e2, e1)
@@ -195,5 +248,7 @@ def admit(told: list[Pair], pair: Pair, lex: Lexicon) -> None:
     if twin is None:
         told.append(pair)
     elif keep_second(told[twin], pair, lex):
+        if twin == served:  # "will hold talks to discuss X": the purpose told as its act is
+            ev.modality = told[twin][1].modality
         told.pop(twin)
         told.append(pair)

@@ -91,6 +91,37 @@ def habitual_noun(tok: Any) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and bool(mods & HABIT_WORDS)
 
 
+def background(tok: Any, lex: Lexicon) -> bool:
+    """An ongoing situation named as context, not an event of its own.
+
+    'a reference to Russia's war in Ukraine', 'the fallout of the war and of Western sanctions',
+    'under Western sanctions'. A bounded happening named as a reference point ('since the
+    invasion') is still told.
+    """
+    if tok.lemma_.lower() not in set(lex.modality["situation_nouns"]) and tok.lower_ not in set(
+        lex.modality["situation_nouns"]
+    ):
+        return False
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return False
+    prep = cur.head
+    while prep.dep_ == "conj" and prep.head is not prep:  # "the fallout of the war and of sanctions"
+        prep = prep.head
+    if prep.lower_ in set(lex.modality["context_preps"]):
+        return True
+    return prep.lower_ in ("of", "to") and prep.head.lemma_.lower() in set(lex.modality["context_nouns"])
+
+
+def held_state(tok: Any, lex: Lexicon) -> bool:
+    """'Armenia's membership in the CSTO had not deterred X': a state someone holds, not the joining."""
+    return tok.lemma_.lower() in set(lex.modality["state_nouns"]) and any(
+        c.dep_ == "poss" for c in tok.children
+    )
+
+
 def lasting(tok: Any) -> bool:
     """A perfect with 'since' or 'for' a span: what has held for a time ('has listed X since 2003')."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
@@ -109,8 +140,16 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     """A material act in the simple present with no date that describes rather than tells."""
     tok = trig.token
     if trig.kind == "noun":
-        return habitual_noun(tok)
-    if trig.kind != "verb" or trig.type not in MATERIAL_TYPES or trig.intent:
+        return habitual_noun(tok) or background(tok, lex) or held_state(tok, lex)
+    if trig.kind != "verb":
+        return False
+    if record(tok) or (tok.dep_ in ("advcl", "xcomp") and record(tok.head)):
+        return True  # "It has never before sent troops (to defend ...)"
+    if characterises(tok) or attitude(tok, lex):
+        return True
+    if tok.lemma_.lower() in set(lex.modality["trade_verbs"]) and progressive(tok) and not dated(tok):
+        return True  # "wheat, which Afghanistan has been importing": a trade that holds
+    if trig.type not in MATERIAL_TYPES or trig.intent:
         return False
     if lasting(tok):  # "has listed the Taliban as terrorists since 2003": a standing state
         return True
@@ -127,6 +166,59 @@ def describes(trig: Trigger, lex: Lexicon, sa: Any) -> bool:
     if trig.type in IN_FORCE:  # 'holds activists in camps': a coercive measure still in force is told
         return inanimate(subj, sa, lex) or not _counterpart(tok, subj, sa, lex)
     return True  # 'Russia keeps bases in Armenia', 'sells grain to Afghanistan': a standing arrangement
+
+
+def present(tok: Any) -> bool:
+    """The present tense, simple or progressive ('seeks', 'does not seek', 'is seeking')."""
+    if simple_present(tok):
+        return True
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_BE for c in tok.children)
+
+
+def progressive(tok: Any) -> bool:
+    """'is importing', 'has been importing': an act going on."""
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in PRESENT_BE | {"been"} for c in tok.children
+    )
+
+
+def record(tok: Any) -> bool:
+    """'It has never before sent troops (to defend ...)': a perfect with 'never' sums up a record, no act."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
+    return perfect and any(c.dep_ in ("neg", "advmod") and c.lower_ == "never" for c in tok.children)
+
+
+DEICTIC = {"this", "that", "it", "he", "she", "they", "these", "those"}
+
+
+def characterises(tok: Any) -> bool:
+    """A relative clause on what a pronoun is said to be: the writer's portrait of an actor.
+
+    'This is the same Russia whose army killed ..., and which bombed ...', 'It is a regime that
+    jails its critics': what the actor is, told by its record, not a report of those acts.
+    """
+    cur = tok
+    relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "who") for c in tok.children)
+    while cur.dep_ == "conj" and cur.head is not cur and cur.head.lemma_.lower() != "be":
+        cur = cur.head
+    if cur.dep_ == "relcl":
+        copula = cur.head.head if cur.head.dep_ == "attr" else None
+    else:  # "..., and which bombed ...": the parser joined the second relative clause to the copula
+        copula = cur.head if cur.dep_ == "conj" and relative else None
+    if copula is None or copula.lemma_.lower() != "be":
+        return False
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in DEICTIC
+
+
+def attitude(tok: Any, lex: Lexicon) -> bool:
+    """'Turkmenistan is not seeking membership': wanting something, in the present, is a policy line."""
+    if tok.lemma_.lower() not in set(lex.modality["attitude_verbs"]) or not present(tok) or dated(tok):
+        return False
+    subj = subject(tok)
+    if subj is not None and subj.lower_ in ("we", "i"):  # "We want respect": said to someone's face
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 def _head_noun(tok: Any) -> bool:

@@ -66,8 +66,11 @@ def claimed(tok: Any) -> Any:
 
     'X accused Y of shelling Z' (the shelling is X's account), 'X claimed the attack'.
     """
-    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "of":
-        verb = tok.head.head
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.dep_ in ("prep", "conj"):
+        prep = tok.head
+        while prep.dep_ == "conj" and prep.head.lower_ == "of":  # "accused X of using ... and of shelling"
+            prep = prep.head
+        verb = prep.head
         return verb if lemma(verb) in CHARGING else None
     cur = tok
     for _ in range(3):  # 'claimed (responsibility for) the attack'
@@ -104,12 +107,14 @@ def _negated(trig: Trigger) -> bool:
         return any(c.dep_ == "neg" for c in tok.children)
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
         return True
+    if tok.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
+        return True  # "in no hurry to recognise X"
     obj = child(tok, "dobj", "nsubjpass")
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return True
     subj = child(tok, "nsubj", "nsubjpass")
-    if subj is not None and any(c.lower_ == "neither" for c in subj.children):
-        return True  # "Neither X nor Y was selected"
+    if subj is not None and (subj.left_edge.lower_ == "neither" or any(c.lower_ == "neither" for c in subj.children)):
+        return True  # "Neither X nor Y was selected", "Neither South Korea's KHNP nor ..."
     return (
         tok.dep_ == "xcomp"
         and lemma(tok.head) in INTENDING
@@ -167,6 +172,8 @@ def modality(
     saying = said_by is not None and lemma(said_by) in set(lex.modality["speech_verbs"]) | set(
         lex.modality["speech_nouns"]
     )
+    if _plain_saying(trig, lex):  # "Pashinyan said the alliance had failed ...": his reproach, as he put it
+        return "reported"
     if not speaker_ids and not saying:  # "men accused of the attack": the attack itself is no one's account
         return "reported" if _claim(trig) else "asserted"
     if _own_speech_act(trig) or _aside(tok, said_by) or _joined(tok, said_by):  # "X said ..., accusing Y"
@@ -219,6 +226,20 @@ def _own_speech_act(trig: Trigger) -> bool:
         and tok.dep_ in ("advcl", "conj")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
     )
+
+
+def _plain_saying(trig: Trigger, lex: Lexicon) -> bool:
+    """An event coded on a verb that only says ('said', 'saying'), made of the clause said.
+
+    'X said the bloc had failed Y', '..., saying the alliance had not helped': the verb names no
+    act of its own (unlike 'accused', 'praised'), so the event is what X said: reported.
+    """
+    tok, cur = trig.token, trig.content
+    if trig.kind != "verb" or cur is None:
+        return False
+    while cur.dep_ == "conj" and cur.head is not cur:  # "said that A ... but that B were behind it"
+        cur = cur.head
+    return cur.dep_ == "ccomp" and cur.head.i == tok.i and lemma(tok) in set(lex.modality["plain_speech_verbs"])
 
 
 def _aside(tok: Any, said_by: Any) -> bool:

@@ -58,8 +58,24 @@ def reports_event(trig: Trigger, lex: Lexicon, genre: str = "news") -> bool:
     if trig.kind == "verb" and tok.dep_ in NOMINAL_DEPS:  # "banned organisations", "the dead and wounded"
         return False
     if trig.kind == "verb" and tok.dep_ == "acl" and any(c.lower_ == "to" for c in tok.children):
-        return False  # "an agreement to build a railway": what was agreed, not an event of its own
+        return decided(tok, lex)  # "an agreement to build a railway": what was agreed, not an event of its own
     return True
+
+
+def decided(tok: Any, lex: Lexicon) -> bool:
+    """An infinitive on a noun of deciding ('the decision to grant X') or of refusing ('in no hurry to').
+
+    The decision is the act of granting; 'no hurry to recognise X' is not recognising X (negated).
+    """
+    noun = tok.head
+    if lemma(noun) in set(lex.modality["decision_nouns"]):
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    return lemma(noun) in set(lex.modality["refusal_nouns"]) and refused(tok)
+
+
+def refused(tok: Any) -> bool:
+    """'in no hurry to recognise X', 'has no intention to send troops': the act is not done."""
+    return tok.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children)
 
 
 def purpose(tok: Any, head: Trigger | None = None) -> bool:
@@ -150,7 +166,7 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
     """
     tok = trig.token
     if (
-        trig.kind == "verb" and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        trig.kind == "verb" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _own_subject(tok)
     ):  # "lifted the ban, removing it from ..."
         return any(o.kind == "verb" and o.type == trig.type and o.token.i == tok.head.i for o in triggers)
     if trig.kind != "noun":
@@ -164,6 +180,25 @@ def restated(trig: Trigger, triggers: list[Trigger]) -> bool:
         and o.token.dep_ not in NESTED_CLAUSES
         for o in triggers
     )
+
+
+def _own_subject(tok: Any) -> bool:
+    """A participle right after a noun of its own: 'with Iran signing X and the bloc starting Y'.
+
+    The noun is the participle's subject (the parser often joins it to the noun before), so the
+    participle tells another doer's act, not more of its head's.
+    """
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or stray_subject(tok) is not None
+
+
+def stray_subject(tok: Any) -> Any:
+    """The noun right before a participle the parser joined elsewhere, its subject in fact, or None."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or prev is None or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    return prev if prev.dep_ in ("conj", "nsubj", "appos") else None
 
 
 def _shares_object(tok: Any, triggers: list[Trigger]) -> bool:

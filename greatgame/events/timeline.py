@@ -38,18 +38,28 @@ def story_offset(text: str) -> int | None:
     return offsets[mt.group(1).lower()] if mt else None
 
 
+def story_offset_span(text: str) -> tuple[int, int] | None:
+    """Where in the sentence the phrase of ``story_offset`` stands (character offsets), if any."""
+    mt = _story_offsets()[0].search(text)
+    return (mt.start(), mt.end()) if mt else None
+
+
 def carry_dates(
-    events: list[Event], before: list[Event], anchor: Any, text: str, announced: set[int] | None = None
-) -> None:
+    events: list[Event], before: list[Event], anchor: Any, text: str, announced: set[int] | None = None,
+    elsewhere: set[int] | None = None,
+) -> None:  # fmt: skip
     """Give the undated past events of one sentence the story's date (see the module docstring).
 
     ``announced`` holds the ``id()`` of planned events an actor announced in the past ("X announced
-    that it would provide ..."): they take the day of the announcement.
+    that it would provide ..."): they take the day of the announcement. ``elsewhere`` holds those
+    whose clause does not hold the sentence's 'the next day' ("X claimed the attack, and four men
+    were arrested the next day": the claim is not counted on).
     """
-    announced = announced or set()
+    announced, elsewhere = announced or set(), elsewhere or set()
     dated = [e for e in before if e.date is not None and e.modality in ("asserted", "reported")]
-    shift = story_offset(text)
+    offset = story_offset(text)
     for ev in events:
+        shift = None if id(ev) in elsewhere else offset
         if ev.date_precision == ELSEWHEN:  # "two years after fighting killed dozens": not the story's day
             ev.date_precision = "none"
             continue
@@ -66,8 +76,11 @@ def carry_dates(
         meeting_day = _story_day(days, anchor) if _after_the_meeting(text) else None
         if meeting_day is not None:  # "speaking after the summit": the story's meeting, not the visit before
             when = (meeting_day, None, "day")
-        if last is not None and last.sentence_index == ev.sentence_index and _ended_span(last):
-            when = (last.date_end, None, "day")  # "ended a two-day summit on Friday, with Iran signing": Friday
+        here = last is not None and last.sentence_index == ev.sentence_index
+        if last is not None and _ended_span(last) and (ev.type != "CONSULT" or here):
+            # "ended a two-day summit on Friday, with Iran signing": Friday; "wrapped up his visit on
+            # Tuesday. He said ...": Tuesday (a part of the meeting itself takes its span)
+            when = (last.date_end, None, "day")
         if when is None and anchor is not None:
             when = (anchor.date, anchor.date_end, anchor.precision)
         if when is None:
