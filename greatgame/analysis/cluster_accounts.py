@@ -2,11 +2,16 @@
 
 An account is what one document tells of one happening. Two events of a document belong
 together when their dates fit (day-dated within ``window_days``; undated events sit at the
-publication date) and they do not happen in two different countries. Undated background ("has
+publication date; so are those a late commentary dates only by its publication day, see ``_loose``)
+and they do not happen in two different countries. Undated background ("has
 long", "since", "remains") stays apart, as do undated mentions of "last year", "earlier this
 month", "years ago". An account holding both a domestic affair (all actors of one state) and an
-international one, each with ``scope_split_min`` events or more, is split when the international
-part holds a material act linking the home state with another state (troops sent, aid, fighting).
+international one, each with ``scope_split_min`` events and ``scope_split_share`` of the account or
+more, is split when the international part holds a material act linking the home state with another
+state (troops sent, aid), unless that act is fighting between them (``war_types``): a border war's
+evacuations and ceasefire, whose coded events often name only one side, are the war's. Before
+that, a trip's other stop told in a report (talks in one country the day before a summit in
+another, ``split_stops``) is split off.
 """
 
 from __future__ import annotations
@@ -23,21 +28,74 @@ from greatgame.analysis.linkage import UnionFind, average_linkage
 # -- step 1: accounts within a document -------------------------------------------------------
 
 
-def _same_account(a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams) -> bool:
-    """Whether two events of one document tell the same happening."""
+def _same_account(
+    a: StoryEvent, b: StoryEvent, text: float, p: ClusterParams, loose: frozenset[str] = frozenset()
+) -> bool:
+    """Whether two events of one document tell the same happening (events of ``loose`` count as undated)."""
     if p.background_apart and (a.background or b.background):
         return False
     if a.lo is None or b.lo is None:
         return True
-    if a.anchored and b.anchored:
+    a_dated, b_dated = a.anchored and a.id not in loose, b.anchored and b.id not in loose
+    if a_dated and b_dated:
         fits = gap(a.lo, a.hi, b.lo, b.hi) <= p.window_days
-    elif a.anchored or b.anchored:
-        undated, dated = (a, b) if not a.anchored else (b, a)
+    elif a_dated or b_dated:
+        undated, dated = (a, b) if not a_dated else (b, a)
         fits = -p.window_days <= (undated.lo - dated.hi).days <= p.undated_window_days
     else:
         fits = True
-    clash = bool(a.place_country and b.place_country and a.place_country != b.place_country)
-    return fits and not (clash and text < p.place_clash_min_text)
+    return fits and not (_placed_apart(a, b) and text < p.place_clash_min_text)
+
+
+def _placed_apart(a: StoryEvent, b: StoryEvent) -> bool:
+    """Whether two events are placed in different countries."""
+    return bool(a.place_country and b.place_country and a.place_country != b.place_country)
+
+
+def _loose(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> frozenset[str]:
+    """Events of a late document whose date is only its publication day: as good as undated.
+
+    A commentary published days after the happening it tells dates the sentences that name no
+    time by its own publication day (the coder's fallback); when none of its events dated by their
+    own sentence is within ``window_days`` of that day, such a date says nothing.
+    """
+    own = [events[i] for i in members if events[i].anchored and not events[i].fallback]
+    pub = events[members[0]].published
+    if pub is None or not own or any(gap(e.lo, e.hi, pub, pub) <= p.window_days for e in own):
+        return frozenset()
+    return frozenset(
+        events[i].id for i in members if events[i].fallback and events[i].lo == pub == events[i].hi
+    )
+
+
+def _split_stops(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
+    """Split off a trip's other stop: events dated and placed by their own sentences in another country, on other days.
+
+    "Xi arrived in Samarkand for the summit after a state visit to Kazakhstan, where he held talks in
+    Astana on Wednesday": the account's main day is the one most of its events are dated to; events
+    placed in a country where none of the main day's events is placed, and dated to other days,
+    are another happening.
+    """
+    if not p.split_stops or len(members) < 3:
+        return [members]
+    own = [i for i in members if events[i].anchored and events[i].precise and not events[i].fallback]
+    days = Counter(events[i].lo for i in members if events[i].anchored and events[i].lo is not None)
+    if not own or not days:
+        return [members]
+    main = days.most_common(1)[0][0]
+    at_main = {
+        events[i].place_country
+        for i in own
+        if events[i].lo <= main <= events[i].hi and events[i].place_country
+    }
+    if not at_main:
+        return [members]
+    stop = [i for i in own if events[i].place_country and events[i].place_country not in at_main
+            and not events[i].lo <= main <= events[i].hi]  # fmt: skip
+    if not stop or len(stop) == len(members):
+        return [members]
+    rest = [i for i in members if i not in set(stop)]
+    return [rest, stop]
 
 
 def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
@@ -47,6 +105,11 @@ def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
         and bool(e.countries & home)
         and any(is_state(c) for c in e.countries - home)
     )
+
+
+def _fights(e: StoryEvent, home: frozenset[str], p: ClusterParams) -> bool:
+    """Violence between the home state and another state (a border war, not an intervention)."""
+    return e.type in p.war_types and bool(e.countries & home) and any(is_state(c) for c in e.countries - home)
 
 
 def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
@@ -62,11 +125,14 @@ def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterPar
         return [members]
     domestic = max(home.values(), key=len)
     others = [i for i in members if i not in set(domestic)]
-    if len(domestic) < p.scope_split_min or len(others) < p.scope_split_min:
+    least = max(p.scope_split_min, p.scope_split_share * len(members))
+    if len(domestic) < least or len(others) < least:
         return [members]
     home_state = events[domestic[0]].countries
     if p.scope_split_material and not any(_intervenes(events[i], home_state) for i in others):
         return [members]  # foreign words only (condolences, a call, criticism) belong to the affair
+    if any(_fights(events[i], home_state, p) for i in others):
+        return [members]  # a war between the home state and another: its home front is the war's
     return [domestic, others]
 
 
@@ -91,6 +157,7 @@ class Account:
     core: frozenset[str] = frozenset()  # the countries taking part in at least ``core_share`` of its events
     published: dt.date | None = None  # its document's publication day
     background: bool = False  # undated background only (a standing state of affairs)
+    precise: bool = True  # dated to the day (not only to a month or a season)
 
 
 def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
@@ -111,6 +178,7 @@ def _account(events: Sequence[StoryEvent], members: list[int]) -> Account:
         parties=Counter(k for e in evs for k in {"#" + a for a in e.actors} | {"@" + c for c in e.countries}),
         published=evs[0].published,
         background=all(e.background for e in evs),
+        precise=any(e.precise for e in dated),
     )  # fmt: skip
 
 
@@ -173,20 +241,21 @@ def accounts(
     for i in chosen:
         by_doc[events[i].doc].append(i)
     for members in by_doc.values():
-        links = []
+        links, loose = [], _loose(events, members, p)
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if p.same_doc_needs_actor and not (_keys(events[i]) & _keys(events[j])):
                     continue
                 text = tfidf.cosine(pos[i], pos[j])
-                if _same_account(events[i], events[j], text, p):
+                if _same_account(events[i], events[j], text, p, loose):
                     links.append((text, i, j))
         if p.doc_linkage == "average":
             _join_average(uf, events, members, links, p)
         else:
             _join_placed(uf, events, sorted(links, reverse=True), p)
     groups = [g for g in uf.groups() if g[0] in pos]
-    out = [_account(events, m) for group in groups for m in _split_scope(events, group, p)]
+    out = [_account(events, m) for group in groups for g in _split_stops(events, group, p)
+           for m in _split_scope(events, g, p)]  # fmt: skip
     for acc in out:
         set_core(acc, p.core_share)
     main: dict[str, Account] = {}

@@ -1,4 +1,14 @@
-"""StoryEvents for clustering, from extraction records or stored events."""
+"""StoryEvents for clustering, from extraction records or stored events.
+
+The coder dates an event whose sentence names no time by the story around it (the dateline, the
+sentence before); a time named only in a non-restrictive relative clause (", which took power in
+August 2021,") dates that clause, not the sentence, unless the event's year is the one it names.
+When such a sentence tells a standing state of affairs or an earlier happening ("Kazakhstan has
+not recognised ...", "Earlier, ...", the present perfect "Astana has hosted ...";
+``fallback_background`` and ``perfect_participles`` in ``data/cluster_words.yaml``), that date is
+not the event's: the event is taken as undated (and, with a ``background`` phrase, as background,
+kept apart from the happening its document tells).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from greatgame.analysis.cluster_model import StoryEvent, iter_ids
-from greatgame.analysis.cluster_text import BACKGROUND, tokens
+from greatgame.analysis.cluster_text import BACKGROUND, FALLBACK_BACKGROUND, TIME, tokens
 
 
 def parse_day(value: Any) -> tuple[dt.date | None, dt.date | None, str]:
@@ -49,6 +59,14 @@ def _event_range(date, date_end, precision, published) -> tuple[dt.date | None, 
     return pub, pub, False, False
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*(?:[,;]|$)", re.IGNORECASE)
+
+
+def _main(sentence: str) -> str:
+    """A sentence without its non-restrictive relative clauses (", which took power in August 2021,")."""
+    return _RELATIVE.sub(",", sentence)
+
+
 def make_event(
     id: str, doc: str, type: str, source: Sequence[dict], target: Sequence[dict], sentence: str = "",
     date=None, date_end=None, date_precision: str | None = None, published=None,
@@ -64,6 +82,13 @@ def make_event(
         a["country"] if isinstance(a.get("country"), str) and a["country"] else a["id"] for a in sides
     )
     lo, hi, precise, anchored = _event_range(date, date_end, date_precision, published)
+    text = sentence or ""
+    fallback = anchored and not TIME.search(_main(text)) and (lo is None or str(lo.year) not in text)
+    if fallback and FALLBACK_BACKGROUND.search(text):
+        # a date from the story around a sentence that names no time of its own, telling a standing
+        # state of affairs ("has not recognised", "has hosted") or an earlier happening ("Earlier, ..."):
+        # the story's date is not the event's, which is undated
+        lo, hi, precise, anchored = _event_range(None, None, None, published)
     loc = location or {}
     return StoryEvent(
         id=id, doc=doc, type=str(type).upper(), actors=actors, countries=countries,
@@ -72,6 +97,7 @@ def make_event(
         outlet=outlet, sentence=sentence or "", tokens=tokens(sentence or ""), title=title or "",
         background=not anchored and bool(BACKGROUND.search(sentence or "")),
         published=parse_day(published)[0] if parse_day(published)[2] == "day" else None,
+        fallback=fallback and anchored,
     )  # fmt: skip
 
 

@@ -8,11 +8,14 @@
    in at least ``core_share`` of its events) must take part in the other: a border war whose
    report mentions a summit in the same town is not the summit; a bloc at the heart of one
    account (in half its events) must take part in the other. Accounts with a year-only date
-   are not matched. The same outlet's follow-ups may refer back ``followup_window_days``.
+   are not matched, and one dated only to a month must overlap the other's days (the date window
+   is for reports dated to the day). The same outlet's follow-ups may refer back
+   ``followup_window_days``.
 3. **Linkage.** Average linkage (the default) joins two groups of accounts while the mean score
    over all their pairs reaches the threshold, so a chain of weak links does not snowball;
    single linkage (union-find) is available too. Then a group made only of later mentions of a
-   dated happening (or of undated background) joins the group of its strongest link.
+   dated happening (undated background among them, but not alone) joins the group of its strongest
+   link.
 
 Events may come *seeded*: already in a cluster (from an earlier block of days, see
 ``cluster_blocks.py``). Seeded events keep their clusters: new accounts may join a seeded cluster,
@@ -57,6 +60,8 @@ def can_match(a: Account, b: Account, p: ClusterParams) -> float | None:
         return None  # the bloc whose meeting one account tells takes no part in the other
     reach = p.followup_window_days if (a.outlet is not None and a.outlet == b.outlet) else p.window_days
     limit = reach if (a.anchored and b.anchored) else p.undated_window_days
+    if a.anchored and b.anchored and not (a.precise and b.precise):
+        limit = 0  # a happening dated only to a month is in that month ("in April" is not a May summit)
     if gap(a.lo, a.hi, b.lo, b.hi) > limit:
         return None
     floor = p.min_text_same_place if (a.places & b.places) else p.min_text
@@ -233,7 +238,9 @@ def attach_mentions(
     A piece written weeks later names an old happening in a sentence or two: its words and
     parties are a small part of the happening's reports, so the mean over all their pairs stays
     low, but its best link says where it belongs. Groups holding seeded or first-hand accounts
-    are left as they are; a mention group joins at most one other group.
+    are left as they are, as are groups of undated background only (a standing state of affairs,
+    "Russia has not recognised ...", tells no happening); a mention group joins at most one other
+    group.
     """
     where = {n: g for g, part in enumerate(parts) for n in part}
     best: dict[int, tuple[float, int]] = {}
@@ -246,6 +253,8 @@ def attach_mentions(
                 best[g] = (s, where[b])
     out = [list(part) for part in parts]
     for g, part in enumerate(parts):
+        if all(accs[n].background for n in part):
+            continue  # a standing state of affairs alone tells no happening (it may join with a mention)
         if g in best and all(is_mention(accs[n], p) and not seeded[n] for n in part):
             out[best[g][1]] += part
             out[g] = []

@@ -33,6 +33,9 @@ class ClusterParams:
     linkage: str = "average"
     scope_split_min: int = 0
     scope_split_material: bool = False
+    scope_split_share: float = 0.0
+    split_stops: bool = False
+    war_types: tuple[str, ...] = ()
     doc_linkage: str = "single"
     size_power: float = 0.0
     doc_base: float = 0.5
@@ -84,6 +87,7 @@ class StoryEvent:
     title: str = ""  # the document's title (pooled into its main account with ``title_weight``)
     background: bool = False  # undated, in a sentence about a standing state of affairs
     published: dt.date | None = None  # the document's publication day
+    fallback: bool = False  # dated, but its sentence names no time: the date came from the story around it
 
     @property
     def quad(self) -> str:

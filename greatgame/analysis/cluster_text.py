@@ -10,7 +10,9 @@ from importlib import resources
 
 import yaml
 
-_WORDS = yaml.safe_load((resources.files("greatgame.analysis") / "data" / "cluster_words.yaml").read_text("utf-8"))
+_WORDS = yaml.safe_load(
+    (resources.files("greatgame.analysis") / "data" / "cluster_words.yaml").read_text("utf-8")
+)
 _STOP = frozenset(_WORDS["stopwords"].split())
 
 
@@ -21,10 +23,21 @@ def _phrase(text: str) -> str:
     return body + (r"(?=,)" if text.endswith(",") else r"\b")
 
 
-BACKGROUND = re.compile(
-    r"\b(?:" + "|".join(_phrase(t) for t in sorted(_WORDS["background"], key=len, reverse=True)) + ")",
-    re.IGNORECASE,
+def _phrases(key: str) -> re.Pattern[str]:
+    """Any of the phrases of a list of ``cluster_words.yaml``, matched as whole words, case-insensitively."""
+    return re.compile(
+        r"\b(?:" + "|".join(_phrase(t) for t in sorted(_WORDS[key], key=len, reverse=True)) + ")",
+        re.IGNORECASE,
+    )
+
+
+BACKGROUND = _phrases("background")
+_PARTICIPLES = "|".join(re.escape(w) for w in _WORDS["perfect_participles"].split())
+PERFECT = re.compile(rf"\b(?:has|have)\s+(?:\w+ly\s+)?(?:\w+ed|{_PARTICIPLES})\b", re.IGNORECASE)
+FALLBACK_BACKGROUND = re.compile(
+    f"{_phrases('fallback_background').pattern}|{PERFECT.pattern}", re.IGNORECASE
 )
+TIME = re.compile("|".join(f"(?:{t})" for t in _WORDS["time_expressions"]), re.IGNORECASE)
 _NAMEISH = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
 
