@@ -6,6 +6,7 @@ from greatgame.analysis.clusters import cluster_events, make_event
 
 KAZ, KGZ, RUS, TJK, UZB = ({"id": c, "country": c} for c in ("KAZ", "KGZ", "RUS", "TJK", "UZB"))
 ISIS = {"id": "ISIS", "country": None}
+CSTO = {"id": "CSTO", "country": None}
 
 
 def ev(n, type_, src, tgt, sentence, date, doc="w", published="2026-04-10"):
@@ -28,6 +29,24 @@ def test_unrest_and_the_foreign_troops_sent_against_it_are_two_stories():
     clusters = cluster_events(events)
     assert clusters["w:0"] == clusters["w:3"]
     assert clusters["w:4"] == clusters["w:6"]
+    assert clusters["w:0"] != clusters["w:4"]
+
+
+def test_unrest_and_a_blocs_peacekeepers_sent_against_it_are_two_stories():
+    events = [
+        ev(0, "PROTEST", [KGZ], [], "Crowds marched on the government house in Osh on Monday.", "2026-04-06"),
+        ev(1, "COERCE", [KGZ], [], "Police arrested dozens of marchers on Tuesday.", "2026-04-07"),
+        ev(2, "COERCE", [KGZ], [], "The president declared a state of emergency on Tuesday.", "2026-04-07"),
+        ev(3, "DEMAND", [KGZ], [CSTO], "The president asked the Russian-led alliance for help on Tuesday.",
+           "2026-04-07"),
+        ev(4, "MOBILIZE", [CSTO], [KGZ], "The alliance flew a peacekeeping battalion to Osh on Wednesday.",
+           "2026-04-08"),
+        ev(5, "COERCE", [CSTO], [KGZ], "The peacekeepers took over guarding the airport on Wednesday.",
+           "2026-04-08"),
+    ]  # fmt: skip
+    clusters = cluster_events(events)
+    assert clusters["w:0"] == clusters["w:2"]
+    assert clusters["w:3"] == clusters["w:4"] == clusters["w:5"]
     assert clusters["w:0"] != clusters["w:4"]
 
 

@@ -21,7 +21,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from greatgame.analysis.cluster_model import ClusterParams, StoryEvent, gap, is_state, is_town, jaccard
+from greatgame.analysis.cluster_model import (
+    ClusterParams,
+    StoryEvent,
+    gap,
+    is_bloc,
+    is_state,
+    is_town,
+    jaccard,
+)
 from greatgame.analysis.cluster_text import TfIdf, tokens
 from greatgame.analysis.linkage import UnionFind, average_linkage
 
@@ -99,17 +107,17 @@ def _split_stops(events: Sequence[StoryEvent], members: list[int], p: ClusterPar
 
 
 def _intervenes(e: StoryEvent, home: frozenset[str]) -> bool:
-    """A material act linking the home state with another state (troops sent, aid given, fighting)."""
+    """A material act linking the home state with another state or a bloc (troops sent, aid given, fighting)."""
     return (
         e.quad.startswith("material")
         and bool(e.countries & home)
-        and any(is_state(c) for c in e.countries - home)
+        and any(is_state(c) or is_bloc(c) for c in e.countries - home)
     )
 
 
 def _fights(e: StoryEvent, home: frozenset[str], p: ClusterParams) -> bool:
     """Violence between the home state and another state (a border war, not an intervention)."""
-    return e.type in p.war_types and bool(e.countries & home) and any(is_state(c) for c in e.countries - home)
+    return e.type in p.war_types and bool(e.countries & home) and any(is_state(c) or is_bloc(c) for c in e.countries - home)
 
 
 def _split_scope(events: Sequence[StoryEvent], members: list[int], p: ClusterParams) -> list[list[int]]:
