@@ -309,6 +309,22 @@ def _prospective(trigger: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
+PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
+
+
+def _present(trigger: Any) -> bool:
+    """'The talks continue on Friday', 'X is visiting Y on Monday': a present tense of what is to come.
+
+    Not a telling ('says on Monday'), which news tells in the present of the past.
+    """
+    verb = verb_of(trigger)
+    if verb.lemma_.lower() in SAYING:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children)
+
+
 SPAN = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\b", re.IGNORECASE)
 SPAN_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5}
 ENDING = {"end", "wrap", "conclude", "close", "finish", "complete"}
@@ -338,6 +354,9 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         return DateHit()
     pos = trigger.idx
     hit = min(pool, key=lambda h: abs(h.start - pos))
+    if not future and published is not None and hit.text.lower() in _tables()[1] and _present(trigger):
+        day = _weekday(hit.text, published, True)  # "the talks continue on Friday": the coming Friday
+        hit = DateHit(day, None, "day", hit.start, hit.end, hit.text)
     span = SPAN.search(text)
     if (
         span
