@@ -35,3 +35,15 @@ def test_a_weekday_in_the_past_tense_is_the_last_one(code):
 def test_a_meeting_told_in_the_present_with_a_weekday_is_to_come(code):
     doc = code("Tokayev meets Mirziyoyev in Tashkent on Monday.")
     assert _dated(doc, "CONSULT") == [(dt.date(2025, 4, 14), "day")], summary(doc)
+
+
+def test_an_act_told_within_the_fighting_the_sentence_opens_with_takes_its_day(code):
+    doc = code(
+        "BISHKEK, April 9, 2025 (Reuters) - Kyrgyzstan and Tajikistan signed a border treaty on Tuesday. "
+        "Talks gained pace after the border clashes of May 2023. "
+        "In those clashes, which broke out on 3 May and spread along the whole Isfara section of the border, "
+        "both armies used tanks, artillery and drones, and more than 30,000 residents on the Tajik side were evacuated. "
+        "A ceasefire was signed two days later."
+    )
+    assert _dated(doc, "AID") == [(dt.date(2023, 5, 3), "day")], summary(doc)
+    assert _dated(doc, "CONCEDE") == [(dt.date(2023, 5, 5), "day")], summary(doc)
