@@ -57,16 +57,47 @@ def verb_of(tok: Any) -> Any:
     return cur
 
 
+SAYING = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm", "note", "declare"}
+
+
+PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
+
+
+def present_tense(trigger: Any) -> bool:
+    """'The talks continue on Friday', 'X is visiting Y on Monday': a present tense of what is to come.
+
+    Not a telling ('says on Monday'), which news tells in the present of the past.
+    """
+    verb = verb_of(trigger)
+    if verb.lemma_.lower() in SAYING:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children)
+
+
+def bare_clause(tok: Any) -> bool:
+    """A clause put beside its head with no word of its own time ('after', 'because', 'if').
+
+    "In that fighting, which began on 14 September, both sides used tanks, and 40,000 people were
+    evacuated": the evacuation happened within the fighting the sentence opens with.
+    """
+    return tok.dep_ in ("ccomp", "conj", "parataxis") and not any(c.dep_ in ("mark", "advmod") for c in tok.children)
+
+
 FRAME_PREPS = {"in", "during", "amid", "throughout"}
 
 
-def frame(verb: Any) -> set[int]:
+def frame(verb: Any, fronted: bool = False) -> set[int]:
     """An event a clause's act happens within, dated in its own phrase.
 
     'In that fighting, which began on 14 September, both sides used tanks': the fighting's day.
+    ``fronted``: only a frame put before the verb, which covers the whole sentence that follows.
     """
     out: set[int] = set()
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in FRAME_PREPS):
+        if fronted and prep.i > verb.i:
+            continue
         for noun in (p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
             out |= noun_phrase(noun)
     return out

@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from greatgame.events.date_scope import clause, frame, noun_phrase, since_event, verb_of
+from greatgame.events.date_scope import (
+    SAYING,
+    bare_clause,
+    clause,
+    frame,
+    noun_phrase,
+    present_tense,
+    since_event,
+    verb_of,
+)
 from greatgame.events.elapsed import elapsed, shifted
 from greatgame.events.lexicon import load_data
 from greatgame.events.seasons import seasons
@@ -233,7 +242,6 @@ def anchor_date(text: str, published: dt.date | None) -> DateHit | None:
 
 
 WHILE = {"as", "while", "when"}
-SAYING = {"say", "tell", "announce", "report", "state", "add", "claim", "confirm", "note", "declare"}
 
 
 def _shares_time(tok: Any) -> bool:
@@ -283,7 +291,7 @@ def clause_dates(text: str, trigger: Any, published: dt.date | None, future: boo
                 return found
             continue
         if not _shares_time(cur):
-            return []
+            return within(frame(cur.head, fronted=True)) if bare_clause(cur) else []
         if future and cur.dep_ == "ccomp" and cur.head.tag_ == "VBD":  # "told on Wednesday that X would ...": that past Wednesday
             hits = [h for h in find_dates(text, published, False) if not cut or h.start >= cut.end()]
             hits = [h for h in hits if h.date_end is not None or not h.text.lower().startswith(NOT_WHEN)]
@@ -338,6 +346,9 @@ def event_date(text: str, parse: Any, trigger: Any, published: dt.date | None, f
         return DateHit()
     pos = trigger.idx
     hit = min(pool, key=lambda h: abs(h.start - pos))
+    if not future and published is not None and hit.text.lower() in _tables()[1] and present_tense(trigger):
+        day = _weekday(hit.text, published, True)  # "the talks continue on Friday": the coming Friday
+        hit = DateHit(day, None, "day", hit.start, hit.end, hit.text)
     span = SPAN.search(text)
     if (
         span
