@@ -28,3 +28,8 @@ def events(doc, typ):
     found = [e for e in doc.events if e.type == typ]
     assert found, f"no {typ} event in {[(e.type, e.sentence) for e in doc.events]}"
     return found
+
+
+def dated(doc, typ):
+    """(date, precision) of every event of one type."""
+    return [(e.date, e.date_precision) for e in doc.events if e.type == typ]

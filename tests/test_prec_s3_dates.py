@@ -4,7 +4,7 @@ when no publication date is known, and the day of the act an infinitive of purpo
 import datetime as dt
 
 import pytest
-from event_helpers import coder, summary
+from event_helpers import coder, dated, summary
 
 PUB = dt.date(2025, 4, 10)
 
@@ -14,21 +14,17 @@ def code(code_text):
     return coder(code_text, PUB)
 
 
-def _dated(doc, typ):
-    return [(e.date, e.date_precision) for e in doc.events if e.type == typ]
-
-
 def test_a_day_without_a_year_takes_the_year_the_text_gave_its_month(code):
     doc = code(
         "Uzbekistan and Tajikistan resumed border talks on Tuesday after the clashes of October 2023. "
         "In that fighting, which began on 12 October, Tajik troops shelled Uzbek border posts."
     )
-    assert (dt.date(2023, 10, 12), "day") in _dated(doc, "FIGHT") + _dated(doc, "ASSAULT"), summary(doc)
+    assert (dt.date(2023, 10, 12), "day") in dated(doc, "FIGHT") + dated(doc, "ASSAULT"), summary(doc)
 
 
 def test_a_day_without_a_year_and_no_earlier_mention_takes_the_publication_year(code):
     doc = code("Tajik troops shelled Uzbek border posts on 2 March.")
-    assert _dated(doc, "FIGHT") + _dated(doc, "ASSAULT") == [(dt.date(2025, 3, 2), "day")], summary(doc)
+    assert dated(doc, "FIGHT") + dated(doc, "ASSAULT") == [(dt.date(2025, 3, 2), "day")], summary(doc)
 
 
 def test_without_a_publication_date_a_month_is_read_against_the_story_day(code):
@@ -37,7 +33,7 @@ def test_without_a_publication_date_a_month_is_read_against_the_story_day(code):
         "Tokayev, speaking for the first time since Russia's invasion of Ukraine in February, thanked the partners for their support.",
         published=None,
     )
-    assert (dt.date(2024, 2, 1), "month") in _dated(doc, "PROTEST") + _dated(doc, "FIGHT") + _dated(
+    assert (dt.date(2024, 2, 1), "month") in dated(doc, "PROTEST") + dated(doc, "FIGHT") + dated(
         doc, "ASSAULT"
     ), summary(doc)
 
